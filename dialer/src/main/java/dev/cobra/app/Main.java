@@ -1,0 +1,8 @@
+package dev.cobra.app;
+
+public final class Main {
+    private Main() {}
+    public static void main(String[] args) {
+        System.out.println("cobra");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.cobra.store;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Bulk test data written with MariaDB's SEQUENCE engine: fast enough for a million rows. */
+public final class Fixtures {
+    private Fixtures() {}
+
+    /**
+     * Inserts {@code n} debtors (external ids {@code prefix1..prefixN}) each with one account and one phone,
+     * all members of the campaign and due at {@code dueAt}.
+     */
+    public static void bulkDebtors(Database db, long campaignId, String prefix, int n, Instant dueAt) {
+        LocalDateTime due = LocalDateTime.ofInstant(dueAt, ZoneOffset.UTC);
+        db.inTransaction(c -> {
+            long before;
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM debtors")) {
+                rs.next();
+                before = rs.getLong(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO debtors (external_id, name, document, document_type, state, created_at, updated_at)"
+                            + " SELECT CONCAT(?, seq), CONCAT('Debtor ', seq), LPAD(seq, 11, '0'), 'cpf', 'SP', ?, ?"
+                            + " FROM seq_1_to_" + n)) {
+                ps.setString(1, prefix);
+                ps.setObject(2, due);
+                ps.setObject(3, due);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO accounts (debtor_id, external_id, principal, interest, fees, currency, due_date, status, created_at, updated_at)"
+                            + " SELECT id, CONCAT('A-', external_id), 1000.00, 20.00, 5.00, 'BRL', '2026-10-01', 'open', ?, ?"
+                            + " FROM debtors WHERE id > ?")) {
+                ps.setObject(1, due);
+                ps.setObject(2, due);
+                ps.setLong(3, before);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO phones (debtor_id, e164, type, priority, status, created_at, updated_at)"
+                            + " SELECT id, CONCAT('+55119', LPAD(id MOD 100000000, 8, '0')), 'mobile', 1, 'valid', ?, ? FROM debtors WHERE id > ?")) {
+                ps.setObject(1, due);
+                ps.setObject(2, due);
+                ps.setLong(3, before);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO campaign_debtors (campaign_id, debtor_id, state, next_eligible_at, created_at)"
+                            + " SELECT ?, id, 'active', ?, ? FROM debtors WHERE id > ?")) {
+                ps.setLong(1, campaignId);
+                ps.setObject(2, due);
+                ps.setObject(3, due);
+                ps.setLong(4, before);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

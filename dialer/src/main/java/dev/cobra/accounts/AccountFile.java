@@ -130,6 +130,9 @@ public final class AccountFile {
                 rows++;
                 parseRow(row, columns, fmt, debtors, accountLines, problems);
                 if (problems.full()) {
+                    if (reader.next() != null) {
+                        problems.truncated = true;
+                    }
                     break;
                 }
             }
@@ -362,7 +365,7 @@ public final class AccountFile {
     private static final class Problems {
         private final String file;
         private final List<ImportRejected.Problem> list = new ArrayList<>();
-        private boolean truncated;
+        boolean truncated;
 
         Problems(String file) {
             this.file = file;

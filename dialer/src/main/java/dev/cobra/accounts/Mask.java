@@ -12,7 +12,7 @@ public final class Mask {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        int keepHead = value.startsWith("+") ? Math.min(5, value.length() / 3) : 0;
+        int keepHead = value.startsWith("+") ? Math.min(5, value.length() - 6) : 0; // country code and area code
         int keepTail = value.length() > 6 ? 2 : 0;
         StringBuilder sb = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {

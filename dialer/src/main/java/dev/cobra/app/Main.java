@@ -1,8 +1,257 @@
 package dev.cobra.app;
 
+import dev.cobra.accounts.AccountFile;
+import dev.cobra.accounts.ImportFormat;
+import dev.cobra.accounts.ImportRecords;
+import dev.cobra.accounts.ImportRejected;
+import dev.cobra.accounts.Mask;
+import dev.cobra.config.CobraConfig;
+import dev.cobra.config.ConfigException;
+import dev.cobra.store.AccountImportStore;
+import dev.cobra.store.Campaign;
+import dev.cobra.store.CampaignStore;
+import dev.cobra.store.DueReport;
+import dev.cobra.store.ImportSummary;
+import dev.cobra.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Cobra's command line. Exit codes: 0 done, 1 refused or failed (the message says why), 2 usage mistake.
+ */
 public final class Main {
-    private Main() {}
+    static final String DEMO_CAMPAIGN = "demo";
+    private static final String USAGE = String.join(System.lineSeparator(),
+            "usage: cobra [VERB] [OPTIONS]",
+            "",
+            "  (no verb)                          embedded database + demo accounts: migrate, import, show what is due",
+            "  migrate      [--config F]          apply the schema migrations",
+            "  import       --campaign ID [--format br|iso] [--preset P] [--config F] FILE.csv",
+            "                                     load debtors, debts and phones (all or nothing; re-import is safe)",
+            "  due          --campaign ID [--limit N] [--config F]",
+            "                                     list the debtors a campaign would dial now",
+            "  check-config FILE                  validate a cobra.yaml and list every problem",
+            "  help                               this text",
+            "",
+            "Without --config, Cobra uses an embedded MariaDB in ./data (or COBRA_DB_URL/USER/PASSWORD).");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Function<String, String> env;
+    private final Clock clock;
+
+    Main(PrintStream out, PrintStream err, Function<String, String> env, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.clock = clock;
+    }
+
     public static void main(String[] args) {
-        System.out.println("cobra");
+        Map<String, String> env = System.getenv();
+        int code = new Main(System.out, System.err, env::get, Clock.systemUTC()).run(Arrays.asList(args));
+        System.exit(code);
+    }
+
+    int run(List<String> words) {
+        String verb = words.isEmpty() ? "" : words.get(0);
+        List<String> rest = words.isEmpty() ? List.of() : words.subList(1, words.size());
+        try {
+            switch (verb) {
+                case "":
+                    return overview();
+                case "migrate":
+                    return migrate(new Args(rest, Set.of("config"), Set.of()));
+                case "import":
+                    return importFile(new Args(rest, Set.of("config", "campaign", "format", "preset"), Set.of()));
+                case "due":
+                    return due(new Args(rest, Set.of("config", "campaign", "limit"), Set.of()));
+                case "check-config":
+                    return checkConfig(new Args(rest, Set.of(), Set.of()));
+                case "help": case "--help": case "-h":
+                    out.println(USAGE);
+                    return 0;
+                default:
+                    throw new Args.UsageException("unknown verb '" + verb + "'");
+            }
+        } catch (Args.UsageException e) {
+            err.println("cobra " + verb + ": " + e.getMessage());
+            err.println();
+            err.println(USAGE);
+            return 2;
+        } catch (ConfigException e) {
+            err.println("cobra: configuration refused, " + e.getMessage());
+            return 1;
+        } catch (ImportRejected e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (StoreException e) {
+            err.println("cobra: database error: " + e.getMessage());
+            return 1;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("cobra: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+            return 1;
+        }
+    }
+
+    private CobraConfig config(Args args) {
+        String file = args.option("config");
+        return file == null ? CobraConfig.defaults(env) : CobraConfig.load(Path.of(file), env);
+    }
+
+    /** The default job: embedded database, demo accounts, what is due. */
+    private int overview() {
+        CobraConfig config = CobraConfig.defaults(env);
+        out.println("Cobra: collections dialer and IVR server");
+        try (StoreRuntime store = StoreRuntime.open(config)) {
+            out.println("database  " + store.description + ", schema migrated");
+            Instant now = clock.instant();
+            Campaign campaign = new CampaignStore(store.db).ensure(DEMO_CAMPAIGN, "Demo campaign", "BR", now);
+            String text;
+            try (InputStream in = Main.class.getResourceAsStream("/demo/accounts-demo.csv")) {
+                if (in == null) {
+                    throw new IllegalStateException("demo accounts missing from the jar (/demo/accounts-demo.csv)");
+                }
+                text = AccountFile.decode(in.readAllBytes());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("reading the demo accounts failed", e);
+            }
+            ImportRecords records = AccountFile.parse("accounts-demo.csv", text, null);
+            ImportSummary summary = new AccountImportStore(store.db).write(campaign.id(), records, now);
+            out.println("import    accounts-demo.csv into campaign '" + campaign.code() + "': " + summary);
+            printDue(store, campaign, 15);
+            out.println();
+            out.println("Next: ./cobra import --campaign " + DEMO_CAMPAIGN + " FILE.csv   (your own accounts; ./cobra help lists every verb)");
+            return 0;
+        }
+    }
+
+    private int migrate(Args args) {
+        noPositional(args);
+        try (StoreRuntime store = StoreRuntime.open(config(args))) {
+            out.println("schema migrated: " + store.description);
+            return 0;
+        }
+    }
+
+    private int importFile(Args args) {
+        String code = args.required("campaign");
+        if (args.positional().size() != 1) {
+            throw new Args.UsageException("give exactly one FILE.csv");
+        }
+        Path file = Path.of(args.positional().get(0));
+        ImportFormat format = args.option("format") == null ? null : parseFormat(args.option("format"));
+        String preset = args.option("preset") == null ? "BR" : args.option("preset");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            err.println("cobra import: cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+        // Validate everything before touching the database: a bad file writes nothing.
+        ImportRecords records = AccountFile.parse(file.getFileName().toString(), AccountFile.decode(bytes), format);
+        try (StoreRuntime store = StoreRuntime.open(config(args))) {
+            Instant now = clock.instant();
+            CampaignStore campaigns = new CampaignStore(store.db);
+            boolean existed = campaigns.find(code).isPresent();
+            Campaign campaign = campaigns.ensure(code, code, preset, now);
+            if (!existed) {
+                out.println("created campaign '" + code + "' (preset " + campaign.preset() + ")");
+            }
+            ImportSummary summary = new AccountImportStore(store.db).write(campaign.id(), records, now);
+            out.println("imported " + file.getFileName() + " (" + records.format().name() + " format) into campaign '" + code + "': " + summary);
+            return 0;
+        }
+    }
+
+    private static ImportFormat parseFormat(String s) {
+        try {
+            return ImportFormat.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
+    }
+
+    private int due(Args args) {
+        noPositional(args);
+        String code = args.required("campaign");
+        int limit = args.intOption("limit", 20, 1, 1000);
+        try (StoreRuntime store = StoreRuntime.open(config(args))) {
+            Campaign campaign = new CampaignStore(store.db).find(code).orElse(null);
+            if (campaign == null) {
+                err.println("cobra due: no campaign '" + code + "' (import accounts into it first)");
+                return 1;
+            }
+            printDue(store, campaign, limit);
+            return 0;
+        }
+    }
+
+    private int checkConfig(Args args) {
+        if (args.positional().size() != 1) {
+            throw new Args.UsageException("give exactly one FILE");
+        }
+        CobraConfig config = CobraConfig.load(Path.of(args.positional().get(0)), env);
+        out.println(args.positional().get(0) + ": OK (node " + config.node() + ", "
+                + (config.database() == null ? "embedded database in " + config.dataDir() : config.database().jdbcUrl()) + ")");
+        return 0;
+    }
+
+    private void printDue(StoreRuntime store, Campaign campaign, int limit) {
+        Instant now = clock.instant();
+        DueReport report = new DueReport(store.db);
+        DueReport.Totals totals = report.totals(campaign.id(), now);
+        out.println("due now   " + totals.debtors() + " debtors in campaign '" + campaign.code() + "', "
+                + money(totals.owed()) + " open (names and numbers masked)");
+        List<DueReport.Row> rows = report.next(campaign.id(), now, limit);
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.printf(Locale.ROOT, "  %-10s %-28s %-2s %5s %16s %10s %5s %6s%n", "debtor", "name", "UF", "debts", "owed", "oldest due",
+                "late", "phones");
+        var today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        for (DueReport.Row r : rows) {
+            long late = r.oldestDue() == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(r.oldestDue(), today));
+            out.printf(Locale.ROOT, "  %-10s %-28s %-2s %5d %16s %10s %4dd %6d%n", r.externalId(), cut(Mask.name(r.name()), 28),
+                    r.state() == null ? "--" : r.state(), r.openAccounts(), money(r.owed()),
+                    r.oldestDue() == null ? "-" : r.oldestDue().toString(), late, r.phones());
+        }
+        if (totals.debtors() > rows.size()) {
+            out.println("  ... and " + (totals.debtors() - rows.size()) + " more");
+        }
+    }
+
+    private static String money(BigDecimal v) {
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.forLanguageTag("pt-BR"));
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(2);
+        return "R$ " + f.format(v);
+    }
+
+    private static String cut(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    private static void noPositional(Args args) {
+        if (!args.positional().isEmpty()) {
+            throw new Args.UsageException("unexpected '" + args.positional().get(0) + "'");
+        }
     }
 }

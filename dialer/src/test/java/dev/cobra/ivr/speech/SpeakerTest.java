@@ -18,6 +18,9 @@ class SpeakerTest {
     private static final Currency BRL = Currency.getInstance("BRL");
     private static final Speaker PT = Speaker.of(SpeechLanguage.PT_BR);
     private static final Speaker EN = Speaker.of(SpeechLanguage.EN);
+    private static final Map<SpeechLanguage, Map<String, String>> CATALOG = Map.of(
+            SpeechLanguage.PT_BR, PromptCatalog.words(SpeechLanguage.PT_BR),
+            SpeechLanguage.EN, PromptCatalog.words(SpeechLanguage.EN));
 
     /** What the prompts say, through the catalog's texts; phrases render as [name]. */
     static String said(List<Prompt> prompts) {
@@ -27,8 +30,7 @@ class SpeakerTest {
                 out.add("[" + prompt.name().substring("phrase/".length()) + "]");
                 continue;
             }
-            Map<String, String> words = PromptCatalog.words(prompt.language());
-            String text = words.get(prompt.name());
+            String text = CATALOG.get(prompt.language()).get(prompt.name());
             assertTrue(text != null, () -> "no catalog entry for " + prompt.path());
             out.add(text);
         }

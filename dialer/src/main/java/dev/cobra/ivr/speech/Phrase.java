@@ -60,11 +60,13 @@ public enum Phrase {
     OFFER_OF,
     /** "tecle" / "press": followed by the key. */
     OFFER_PRESS,
-    /** "com entrada de" / "with a down payment of": followed by money. */
+    /** "entrada de" / "a down payment of": followed by money (see {@link Speaker#plan}). */
     OFFER_DOWN_PAYMENT,
     /** "mais" / "plus": between a down payment and the remaining installments. */
     OFFER_PLUS,
-    /** "você escolheu" / "you chose": followed by the plan. */
+    /** "pagamento à vista de" / "payment in full of": a one-payment plan (see {@link Speaker#plan}). */
+    PLAN_FULL_PAYMENT,
+    /** "você escolheu" / "you chose": followed by the plan ({@link Speaker#plan}). */
     CONFIRM_YOU_CHOSE,
     /** "to confirm press 1, to go back press 2". */
     CONFIRM_PRESS,

@@ -2,6 +2,7 @@ package dev.cobra.ivr.speech;
 
 import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.util.ULocale;
+import dev.cobra.ivr.plan.PaymentPlan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -129,14 +130,55 @@ public final class Speaker {
      * @param key the DTMF key that picks this offer, 0 to 9
      */
     public List<Prompt> installmentOffer(int count, BigDecimal installment, Currency currency, int key) {
+        return offer(installmentsOf(count, installment, currency), key);
+    }
+
+    /**
+     * A plan as the debtor hears it when choosing or confirming it:
+     * <ul>
+     *   <li>pay in full: "pagamento à vista de X" / "payment in full of X";
+     *   <li>installments: "três parcelas de X" / "three installments of X";
+     *   <li>with a down payment: "entrada de X mais duas parcelas de Y" / "a down payment of X plus
+     *       two installments of Y".
+     * </ul>
+     * The amount said for the installments is {@link PaymentPlan#regularAmount()}; the last
+     * installment, which absorbs the rounding, may differ from it by a few cents.
+     */
+    public List<Prompt> plan(PaymentPlan plan, Currency currency) {
+        List<Prompt> out = new ArrayList<>();
+        if (plan.count() == 1) {
+            out.add(Phrase.PLAN_FULL_PAYMENT.prompt(language));
+            out.addAll(money(plan.total(), currency));
+        } else if (plan.downPayment()) {
+            out.add(Phrase.OFFER_DOWN_PAYMENT.prompt(language));
+            out.addAll(money(plan.first().amount(), currency));
+            out.add(Phrase.OFFER_PLUS.prompt(language));
+            out.addAll(installmentsOf(plan.count() - 1, plan.regularAmount(), currency));
+        } else {
+            out.addAll(installmentsOf(plan.count(), plan.regularAmount(), currency));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** A plan on a menu: "para " + {@link #plan} + ", tecle " + key. */
+    public List<Prompt> planOffer(PaymentPlan plan, Currency currency, int key) {
+        return offer(plan(plan, currency), key);
+    }
+
+    private List<Prompt> installmentsOf(int count, BigDecimal installment, Currency currency) {
+        List<Prompt> out = new ArrayList<>(installments(count));
+        out.add(Phrase.OFFER_OF.prompt(language));
+        out.addAll(money(installment, currency));
+        return out;
+    }
+
+    private List<Prompt> offer(List<Prompt> what, int key) {
         if (key < 0 || key > 9) {
             throw new IllegalArgumentException("key: " + key + " (expected: 0..9)");
         }
         List<Prompt> out = new ArrayList<>();
         out.add(Phrase.OFFER_FOR.prompt(language));
-        out.addAll(installments(count));
-        out.add(Phrase.OFFER_OF.prompt(language));
-        out.addAll(money(installment, currency));
+        out.addAll(what);
         out.add(Phrase.OFFER_PRESS.prompt(language));
         out.addAll(number(key));
         return Collections.unmodifiableList(out);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import dev.cobra.ivr.plan.Installment;
+import dev.cobra.ivr.plan.PaymentPlan;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +169,24 @@ class SpeakerTest {
         assertEquals("[offer-for] two installments [offer-of] ten reais [offer-press] two",
                 said(EN.installmentOffer(2, BigDecimal.TEN, BRL, 2)));
         assertThrows(IllegalArgumentException.class, () -> PT.installmentOffer(12, BigDecimal.ONE, BRL, 12));
+    }
+
+    @Test
+    void saysPlansForChoosingAndConfirming() {
+        LocalDate day = LocalDate.of(2026, 12, 1);
+        PaymentPlan full = new PaymentPlan(List.of(new Installment(1, day, new BigDecimal("1049.38"))),
+                new BigDecimal("1049.38"), new BigDecimal("185.18"), BigDecimal.ZERO, false);
+        assertEquals("[plan-full-payment] mil e quarenta e nove reais e trinta e oito centavos", said(PT.plan(full, BRL)));
+        PaymentPlan three = new PaymentPlan(List.of(new Installment(1, day, new BigDecimal("333.33")),
+                new Installment(2, day.plusMonths(1), new BigDecimal("333.33")), new Installment(3, day.plusMonths(2), new BigDecimal("333.34"))),
+                new BigDecimal("1000.00"), BigDecimal.ZERO, BigDecimal.ZERO, false);
+        assertEquals("[offer-for] três parcelas [offer-of] trezentos e trinta e três reais e trinta e três centavos [offer-press] três",
+                said(PT.planOffer(three, BRL, 3)));
+        PaymentPlan withDown = new PaymentPlan(List.of(new Installment(1, day, new BigDecimal("200.00")),
+                new Installment(2, day.plusMonths(1), new BigDecimal("412.04")), new Installment(3, day.plusMonths(2), new BigDecimal("412.04"))),
+                new BigDecimal("1024.08"), BigDecimal.ZERO, new BigDecimal("24.08"), true);
+        assertEquals("[offer-down-payment] two hundred reais [offer-plus] two installments [offer-of] four hundred twelve reais and four centavos",
+                said(EN.plan(withDown, BRL)));
     }
 
     @Test

@@ -59,6 +59,39 @@ class FastAgiSimClientTest {
     }
 
     @Test
+    void pacingIsAskedForEachCommandsSimulatedDurationAndScheduledRepliesKeepTheirOrder() throws Exception {
+        List<Duration> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PlaybackPacing scaledDown = simulated -> {
+            asked.add(simulated);
+            return simulated.dividedBy(1000);
+        };
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                FastAgiSimClient client = new FastAgiSimClient(1, scaledDown, dev.cobra.wire.agi.AgiLimits.DEFAULT)) {
+            server.setSoTimeout(5000);
+            FastAgiSimClient.Call call = client.call(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()),
+                    AgiCallSpec.builder().build());
+            List<String> replies = new ArrayList<>();
+            try (Socket s = server.accept()) {
+                s.setSoTimeout(5000);
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                while (!in.readLine().isEmpty()) {
+                    // header block
+                }
+                OutputStream out = s.getOutputStream();
+                // pipelined on purpose: replies must still come in command order
+                out.write("STREAM FILE a \"\"\nWAIT FOR DIGIT 2000\nNOOP\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                for (int i = 0; i < 3; i++) {
+                    replies.add(in.readLine());
+                }
+            }
+            call.finished().get(5, TimeUnit.SECONDS);
+            assertEquals(List.of("200 result=0 endpos=8000", "200 result=0", "200 result=0"), replies);
+            assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO), asked);
+        }
+    }
+
+    @Test
     void aFailedConnectFailsTheCall() throws Exception {
         int freePort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -40,6 +40,9 @@ final class AgiSession extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(AgiSession.class);
 
     private final FastAgiCounters counters;
+    private final Duration headerTimeout;
+    /** Event loop only. */
+    private boolean requestReceived;
     private final BiConsumer<AgiSession, AgiRequest> onRequest;
     private final AtomicReference<CompletableFuture<AgiReply>> pending = new AtomicReference<>();
     private volatile Channel channel;
@@ -50,14 +53,22 @@ final class AgiSession extends ChannelInboundHandlerAdapter {
     private volatile String uniqueId = "?";
     private volatile String closeReason = "connection closed by Asterisk";
 
-    AgiSession(FastAgiCounters counters, BiConsumer<AgiSession, AgiRequest> onRequest) {
+    AgiSession(FastAgiCounters counters, Duration headerTimeout, BiConsumer<AgiSession, AgiRequest> onRequest) {
         this.counters = counters;
+        this.headerTimeout = headerTimeout;
         this.onRequest = onRequest;
     }
 
+    /** Asterisk writes the whole header block at once on connect; a silent connection is not Asterisk. */
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        ctx.executor().schedule(() -> {
+            if (!requestReceived && ctx.channel().isActive()) {
+                counters.headerTimeouts.increment();
+                closeWith(ctx, "no agi_* header block within " + headerTimeout.toMillis() + "ms");
+            }
+        }, headerTimeout.toNanos(), TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
 
@@ -65,6 +76,7 @@ final class AgiSession extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof AgiRequest) {
             AgiRequest request = (AgiRequest) msg;
+            requestReceived = true;
             uniqueId = request.uniqueId();
             onRequest.accept(this, request);
         } else if (msg instanceof AgiHangupNotice) {

@@ -20,6 +20,7 @@ public final class FastAgiCounters {
     final LongAdder deadChannelReplies = new LongAdder();
     final LongAdder malformedFrames = new LongAdder();
     final LongAdder unexpectedReplies = new LongAdder();
+    final LongAdder headerTimeouts = new LongAdder();
 
     /**
      * A consistent-enough copy of the counters (each value is exact; they are read one after another).
@@ -37,15 +38,16 @@ public final class FastAgiCounters {
      * @param deadChannelReplies {@code 511} replies
      * @param malformedFrames sessions closed because Asterisk sent something that is not FastAGI
      * @param unexpectedReplies replies that arrived with no command pending (the session is closed)
+     * @param headerTimeouts connections closed because no complete {@code agi_*} block came within the command timeout
      */
     public record Snapshot(long sessionsStarted, long sessionsCompleted, long sessionsRejected, long sessionsFailed,
             long callerHangups, long unknownScripts, long commandsSent, long commandTimeouts, long invalidCommandReplies,
-            long usageReplies, long deadChannelReplies, long malformedFrames, long unexpectedReplies) {}
+            long usageReplies, long deadChannelReplies, long malformedFrames, long unexpectedReplies, long headerTimeouts) {}
 
     public Snapshot snapshot() {
         return new Snapshot(sessionsStarted.sum(), sessionsCompleted.sum(), sessionsRejected.sum(), sessionsFailed.sum(),
                 callerHangups.sum(), unknownScripts.sum(), commandsSent.sum(), commandTimeouts.sum(),
                 invalidCommandReplies.sum(), usageReplies.sum(), deadChannelReplies.sum(), malformedFrames.sum(),
-                unexpectedReplies.sum());
+                unexpectedReplies.sum(), headerTimeouts.sum());
     }
 }

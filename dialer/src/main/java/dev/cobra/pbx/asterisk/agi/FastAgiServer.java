@@ -104,7 +104,7 @@ public final class FastAgiServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
                         ch.pipeline().addLast(new AgiReplyDecoder(config.limits()), new AgiEncoder(),
-                                new AgiSession(counters, FastAgiServer.this::admit));
+                                new AgiSession(counters, config.commandTimeout(), FastAgiServer.this::admit));
                     }
                 });
         serverChannel = b.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();

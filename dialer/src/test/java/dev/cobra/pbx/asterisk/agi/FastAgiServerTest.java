@@ -24,6 +24,8 @@ import dev.cobra.pbxsim.agi.PromptLengths;
 import dev.cobra.wire.agi.AgiCommand;
 import dev.cobra.wire.agi.AgiReply;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -324,6 +326,17 @@ class FastAgiServerTest {
 
         assertTrue(rejected.commands().isEmpty());
         assertEquals(1, server.counters().sessionsRejected());
+    }
+
+    @Test
+    void aConnectionThatNeverSendsItsHeaderIsClosedAfterTheCommandTimeout() throws Exception {
+        InetSocketAddress addr = start(config().withCommandTimeout(Duration.ofMillis(200)), Map.of());
+        try (Socket silent = new Socket(addr.getAddress(), addr.getPort())) {
+            silent.setSoTimeout((int) WAIT.toMillis());
+            silent.getOutputStream().write("agi_network: yes\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals(-1, silent.getInputStream().read(), "the server closes the socket");
+        }
+        assertEquals(1, server.counters().headerTimeouts());
     }
 
     @Test

@@ -27,6 +27,11 @@ import java.util.Objects;
  * interval, and open. {@link Decision#nextEligible()} is the least such {@code t >= now}
  * within {@link #HORIZON}; past the horizon the debtor is "never".
  *
+ * <p>The reason given is the rule that keeps the debtor from being called now and clears last
+ * (a cap, a delay, the due date...); only when no such rule remains is it the window or a
+ * holiday. Ties go to the rule checked first: debtor-level before phone-level, the abandoned
+ * gap before the outcome delay.
+ *
  * <p>Threading: immutable and stateless; call from any thread. Cost: linear in history and
  * phones, no I/O; a few microseconds.
  */
@@ -239,6 +244,11 @@ public final class ComplianceEngine {
         for (int i = 0; i < attempts.size(); i++) {
             AttemptFacts a = attempts.get(i);
             starts[i] = a.startedAt().getEpochSecond();
+            if (a.outcome() == CallOutcome.ABANDONED && !caps.gapAfterAbandoned().isZero()) {
+                bound.raise(a.endedAt().plus(caps.gapAfterAbandoned()), SkipReason.ABANDONED_GAP,
+                        "no redial within " + Durations.format(caps.gapAfterAbandoned()) + " of an abandoned call ("
+                                + policy.name() + ")");
+            }
             RetryRule rule = policy.cadence().retryAfterOutcome().get(a.outcome());
             String outcome = a.outcome().code().replace('_', ' ');
             if (rule instanceof RetryRule.After) {
@@ -248,11 +258,6 @@ public final class ComplianceEngine {
             } else if (rule instanceof RetryRule.NextWindow) {
                 bound.raise(windows.rangeEnd(zones, a.endedAt()), SkipReason.RETRY_DELAY,
                         "cadence waits for the next calling window after " + outcome + " (" + policy.name() + ")");
-            }
-            if (a.outcome() == CallOutcome.ABANDONED && !caps.gapAfterAbandoned().isZero()) {
-                bound.raise(a.endedAt().plus(caps.gapAfterAbandoned()), SkipReason.ABANDONED_GAP,
-                        "no redial within " + Durations.format(caps.gapAfterAbandoned()) + " of an abandoned call ("
-                                + policy.name() + ")");
             }
         }
         raiseCap(bound, starts, attempts.size(), caps.attemptsPerPhonePerDay(), DAY, SkipReason.PHONE_CAP,
@@ -331,6 +336,11 @@ public final class ComplianceEngine {
                 if (t.equals(start.at)) {
                     out.reason = start.reason;
                     out.detail = start.detail;
+                } else if (start.at.isAfter(now)) {
+                    // A rule keeps the debtor from being called now; the window only sets the hour.
+                    explainWindow(out, zones, start.at);
+                    out.detail = start.detail + "; then " + out.detail;
+                    out.reason = start.reason;
                 } else {
                     explainWindow(out, zones, start.at);
                 }

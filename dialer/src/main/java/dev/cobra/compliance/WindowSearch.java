@@ -36,14 +36,14 @@ final class WindowSearch {
     }
 
     private static int mondayZero(long epochDay) {
-        return (int) Math.floorMod(epochDay + 3, 7);
+        return Math.floorMod(epochDay + 3, 7);
     }
 
     /** {@link #OPEN}, {@link #OUTSIDE} or {@link #HOLIDAY} for one candidate at an instant. */
     int state(ZoneCandidate c, Instant t) {
         long local = localSecond(c.zone().getRules(), t);
         long day = Math.floorDiv(local, DailyRange.SECONDS_PER_DAY);
-        int second = (int) Math.floorMod(local, DailyRange.SECONDS_PER_DAY);
+        int second = Math.floorMod(local, DailyRange.SECONDS_PER_DAY);
         boolean inRange = false;
         for (DailyRange r : window.rangesOf(mondayZero(day))) {
             inRange |= r.contains(second);
@@ -74,7 +74,7 @@ final class WindowSearch {
             }
             long local = localSecond(rules, t);
             long day = Math.floorDiv(local, DailyRange.SECONDS_PER_DAY);
-            int second = (int) Math.floorMod(local, DailyRange.SECONDS_PER_DAY);
+            int second = Math.floorMod(local, DailyRange.SECONDS_PER_DAY);
             long lastDay = Math.floorDiv(localSecond(rules, limit), DailyRange.SECONDS_PER_DAY) + 1;
             Instant next = null;
             days:
@@ -138,7 +138,7 @@ final class WindowSearch {
             ZoneRules rules = c.zone().getRules();
             long local = localSecond(rules, t);
             long day = Math.floorDiv(local, DailyRange.SECONDS_PER_DAY);
-            int second = (int) Math.floorMod(local, DailyRange.SECONDS_PER_DAY);
+            int second = Math.floorMod(local, DailyRange.SECONDS_PER_DAY);
             for (DailyRange r : window.rangesOf(mondayZero(day))) {
                 if (r.contains(second)) {
                     Instant close = firstAfter(rules,

@@ -65,7 +65,7 @@ public final class PresetLoader {
     public static Policy parse(String fileName, Reader reader, Function<String, Reader> bases) {
         Map<String, Node> root = resolve(fileName, reader, bases, 0);
         var errors = new ArrayList<String>();
-        var fields = new Fields(fileName, root, "", 0, errors);
+        var fields = new Fields(fileName, root, "", 1, errors);
         Policy policy = null;
         try {
             policy = build(fields);
@@ -148,6 +148,8 @@ public final class PresetLoader {
         final int line;
         final List<String> errors;
         final Set<String> used = new HashSet<>();
+        /** A missing section was reported once; its fields are not reported again. */
+        boolean silent;
 
         Fields(String file, Map<String, Node> map, String path, int line, List<String> errors) {
             this.file = file;
@@ -158,6 +160,9 @@ public final class PresetLoader {
         }
 
         void error(Node at, String key, String problem) {
+            if (silent) {
+                return;
+            }
             String where = at != null ? at.file() + ":" + at.line() : file + ":" + line;
             errors.add(where + ": " + path + key + ": " + problem);
         }
@@ -213,7 +218,9 @@ public final class PresetLoader {
             }
             @SuppressWarnings("unchecked")
             Map<String, Node> m = n == null ? Map.of() : (Map<String, Node>) n.value();
-            return new Fields(file, m, path + key + ".", n == null ? line : n.line(), errors);
+            var child = new Fields(file, m, path + key + ".", n == null ? line : n.line(), errors);
+            child.silent = n == null;
+            return child;
         }
 
         List<Node> list(String key) {

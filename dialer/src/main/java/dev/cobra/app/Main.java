@@ -5,11 +5,18 @@ import dev.cobra.accounts.ImportFormat;
 import dev.cobra.accounts.ImportRecords;
 import dev.cobra.accounts.ImportRejected;
 import dev.cobra.accounts.Mask;
+import dev.cobra.compliance.AccountStatus;
+import dev.cobra.compliance.ComplianceEngine;
+import dev.cobra.compliance.DebtorFacts;
+import dev.cobra.compliance.Decision;
+import dev.cobra.compliance.Policy;
+import dev.cobra.compliance.PresetLoader;
 import dev.cobra.config.CobraConfig;
 import dev.cobra.config.ConfigException;
 import dev.cobra.store.AccountImportStore;
 import dev.cobra.store.Campaign;
 import dev.cobra.store.CampaignStore;
+import dev.cobra.store.DebtorFactsStore;
 import dev.cobra.store.DueReport;
 import dev.cobra.store.ImportSummary;
 import dev.cobra.store.StoreException;
@@ -45,6 +52,7 @@ public final class Main {
             "                                     load debtors, debts and phones (all or nothing; re-import is safe)",
             "  due          --campaign ID [--limit N] [--config F]",
             "                                     list the debtors a campaign would dial now",
+            "  why          DEBTOR [--config F]   why a debtor (the creditor's id) was or was not called, and when it will be",
             "  check-config FILE                  validate a cobra.yaml and list every problem",
             "  help                               this text",
             "",
@@ -81,6 +89,8 @@ public final class Main {
                     return importFile(new Args(rest, Set.of("config", "campaign", "format", "preset"), Set.of()));
                 case "due":
                     return due(new Args(rest, Set.of("config", "campaign", "limit"), Set.of()));
+                case "why":
+                    return why(new Args(rest, Set.of("config"), Set.of()));
                 case "check-config":
                     return checkConfig(new Args(rest, Set.of(), Set.of()));
                 case "help": case "--help": case "-h":
@@ -199,6 +209,50 @@ public final class Main {
                 return 1;
             }
             printDue(store, campaign, limit);
+            return 0;
+        }
+    }
+
+    /** Explains, in plain words, a debtor's standing in each of its campaigns, from the compliance engine. */
+    private int why(Args args) {
+        if (args.positional().size() != 1) {
+            throw new Args.UsageException("give exactly one DEBTOR (the creditor's debtor id, as imported)");
+        }
+        String external = args.positional().get(0);
+        try (StoreRuntime store = StoreRuntime.open(config(args))) {
+            DebtorFactsStore facts = new DebtorFactsStore(store.db);
+            Long id = facts.idOf(external).orElse(null);
+            if (id == null) {
+                err.println("cobra why: no debtor '" + external + "'");
+                return 1;
+            }
+            Instant now = clock.instant();
+            DebtorFacts debtor = facts.load(id, now).orElseThrow();
+            long open = debtor.accounts().stream().filter(a -> a.status() == AccountStatus.OPEN).count();
+            out.println("debtor " + external + ": state " + (debtor.region() == null ? "unknown" : debtor.region()) + ", " + open
+                    + " open debt(s), " + debtor.phones().size() + " phone(s), " + debtor.history().size() + " past attempt(s)");
+            List<DueReport.Membership> memberships = new DueReport(store.db).memberships(id);
+            if (memberships.isEmpty()) {
+                out.println("  not in any campaign: import it with --campaign to dial it");
+            }
+            for (DueReport.Membership m : memberships) {
+                Policy policy;
+                try {
+                    policy = PresetLoader.builtIn(m.preset());
+                } catch (RuntimeException e) {
+                    out.println("  campaign '" + m.campaign() + "': preset " + m.preset() + " cannot be loaded: " + e.getMessage());
+                    continue;
+                }
+                Decision d = new ComplianceEngine(policy, facts.doNotCallList()).decide(debtor, now);
+                out.println("  campaign '" + m.campaign() + "' (preset " + m.preset() + "), " + m.state() + ", claimed " + m.claims() + " time(s)");
+                if (m.leaseNode() != null && m.leaseExpiresAt() != null && m.leaseExpiresAt().isAfter(now)) {
+                    out.println("    in a call now: leased by node " + m.leaseNode() + " until " + m.leaseExpiresAt());
+                }
+                if (m.lastReason() != null) {
+                    out.println("    last decision: " + m.lastReason());
+                }
+                out.println("    now: " + d.explain());
+            }
             return 0;
         }
     }

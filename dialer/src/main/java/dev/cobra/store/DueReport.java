@@ -66,4 +66,27 @@ public final class DueReport {
             }
         });
     }
+
+    /** A debtor's place in one campaign: state, next eligible time, last reason, lease holder. */
+    public record Membership(String campaign, String preset, String state, Instant nextEligibleAt, String lastReason,
+                             String leaseNode, Instant leaseExpiresAt, int claims) {}
+
+    /** Every campaign the debtor belongs to. */
+    public List<Membership> memberships(long debtorId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT k.code, k.preset, m.state, m.next_eligible_at, m.last_reason, m.lease_node, m.lease_expires_at, m.claims"
+                            + " FROM campaign_debtors m JOIN campaigns k ON k.id = m.campaign_id WHERE m.debtor_id = ? ORDER BY k.code")) {
+                ps.setLong(1, debtorId);
+                List<Membership> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Membership(rs.getString(1), rs.getString(2), rs.getString(3), Sql.get(rs, "next_eligible_at"),
+                                rs.getString(5), rs.getString(6), Sql.get(rs, "lease_expires_at"), rs.getInt(8)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
 }

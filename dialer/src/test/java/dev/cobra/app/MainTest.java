@@ -80,6 +80,21 @@ class MainTest {
     }
 
     @Test
+    void whyExplainsADebtorInPlainWords(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("why.csv");
+        Files.writeString(file, "debtor_id;name;document;state;account_id;principal;due_date;phone1\n"
+                + "W1;Ana;529.982.247-25;AM;WC1;10,00;01/10/2026;(92) 99876-5432\n");
+        assertEquals(0, run("import", "--campaign", "whycamp", file.toString()), err());
+        assertEquals(0, run("why", "W1"), err());
+        // 12:00 UTC on Tuesday 2026-11-24 is 08:00 in Manaus: inside the BR window (Mon-Fri 08-20).
+        assertTrue(out().contains("debtor W1: state AM, 1 open debt(s), 1 phone(s), 0 past attempt(s)"), out());
+        assertTrue(out().contains("campaign 'whycamp' (preset BR), active"), out());
+        assertTrue(out().contains("now: may be called now"), out());
+        assertEquals(1, run("why", "nobody"));
+        assertTrue(err().contains("no debtor 'nobody'"), err());
+    }
+
+    @Test
     void usageMistakesExitWith2AndSayWhat() {
         assertEquals(2, run("import", "x.csv"));
         assertTrue(err().startsWith("cobra import: --campaign is required"), err());

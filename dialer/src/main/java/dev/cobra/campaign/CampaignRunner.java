@@ -1,0 +1,185 @@
+package dev.cobra.campaign;
+
+import dev.cobra.calls.Call;
+import dev.cobra.calls.CallEvent;
+import dev.cobra.calls.CallId;
+import dev.cobra.calls.CallOutcome;
+import dev.cobra.calls.CallRequest;
+import dev.cobra.calls.Pbx;
+import dev.cobra.compliance.AttemptFacts;
+import dev.cobra.compliance.ComplianceEngine;
+import dev.cobra.compliance.DebtorFacts;
+import dev.cobra.compliance.Decision;
+import dev.cobra.compliance.PhoneFacts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dials one campaign: claim, decide, write ahead, originate; then follow each call to its outcome and
+ * give the debtor back with the next eligible instant the compliance engine computes.
+ *
+ * <p>Invariants: a call is only placed after {@link ComplianceEngine#decide} allowed it at that instant, on
+ * the phone it chose; the attempt row exists before {@link Pbx#originate}; every claimed debtor is released
+ * or retired exactly once (when its call ends, or at once when the engine says not now).
+ *
+ * <p>Not thread-safe: one thread (see {@link RunnerLoop}) calls {@link #tick} and {@link #onCallEvent}.
+ */
+public final class CampaignRunner {
+    private static final Logger log = LoggerFactory.getLogger(CampaignRunner.class);
+    /** At most this many claims per tick, whatever the pacer asks. */
+    static final int MAX_CLAIM_PER_TICK = 200;
+
+    private final RunnerSettings settings;
+    private final DueDebtors due;
+    private final AttemptLog attempts;
+    private final ComplianceEngine engine;
+    private final Pbx pbx;
+    private final Pacer pacer;
+    private final CallRegistry registry;
+    private final RunnerStats stats = new RunnerStats();
+    private final Map<CallId, Live> live = new HashMap<>();
+    private long sequence;
+
+    /** A call in flight and what its end needs. */
+    private static final class Live {
+        final DueDebtors.Claimed claimed;
+        final DebtorFacts facts;
+        final PhoneFacts phone;
+        final Call call;
+
+        Live(DueDebtors.Claimed claimed, DebtorFacts facts, PhoneFacts phone, Call call) {
+            this.claimed = claimed;
+            this.facts = facts;
+            this.phone = phone;
+            this.call = call;
+        }
+    }
+
+    /** Where the runner registers its calls so PBX events find their way back to it. */
+    public interface CallRegistry {
+        void register(CallId id, CampaignRunner owner);
+
+        void unregister(CallId id);
+    }
+
+    public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
+                          Pacer pacer, CallRegistry registry) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.due = Objects.requireNonNull(due, "due");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.pbx = Objects.requireNonNull(pbx, "pbx");
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** Places the calls the pacer asks for, if the PBX can take them. */
+    public void tick(Instant now) {
+        if (!pbx.available()) {
+            stats.paused();
+            return;
+        }
+        int want = Math.min(MAX_CLAIM_PER_TICK, pacer.callsToPlace(live.size()));
+        if (want <= 0) {
+            return;
+        }
+        List<DueDebtors.Claimed> claims = due.claim(want, now);
+        stats.claimed(claims.size());
+        for (DueDebtors.Claimed c : claims) {
+            place(c, now);
+        }
+    }
+
+    private void place(DueDebtors.Claimed claimed, Instant now) {
+        Optional<DebtorFacts> loaded = due.facts(claimed.debtorId(), now);
+        if (loaded.isEmpty()) {
+            due.retire(claimed, false, "debtor no longer exists");
+            return;
+        }
+        DebtorFacts facts = loaded.get();
+        Decision d = engine.decide(facts, now);
+        if (!d.allowed()) {
+            stats.skipped(d.reason());
+            giveBack(claimed, d);
+            return;
+        }
+        CallId id = new CallId(settings.callIdPrefix() + "-" + Long.toString(now.toEpochMilli(), 36) + "-" + (++sequence));
+        attempts.open(id, facts.debtorId(), d.phone().phoneId(), now);
+        Live call = new Live(claimed, facts, d.phone(), new Call(id, now));
+        live.put(id, call);
+        registry.register(id, this);
+        stats.placed();
+        pbx.originate(new CallRequest(id, d.phone().e164(), settings.callerId(), settings.ringTimeout(),
+                Map.of("COBRA_CALL_ID", id.value(), "COBRA_CAMPAIGN", Long.toString(settings.campaignId())), settings.onAnswer()));
+    }
+
+    /** Advances a call; when it ends, closes the attempt and releases the debtor with the cadence's next time. */
+    public void onCallEvent(CallEvent e) {
+        Live call = live.get(e.callId());
+        if (call == null) {
+            log.debug("event for a call this runner does not hold: {}", e.callId());
+            return;
+        }
+        if (e instanceof CallEvent.Dialing) {
+            attempts.originated(e.callId(), e.at());
+        } else if (e instanceof CallEvent.Answered) {
+            attempts.answered(e.callId(), e.at());
+            due.extend(call.claimed, e.at().plus(settings.lease()));
+        } else if (e instanceof CallEvent.Bridged) {
+            attempts.bridged(e.callId(), e.at());
+        } else if (e instanceof CallEvent.Amd) {
+            attempts.amd(e.callId(), ((CallEvent.Amd) e).verdict().name().toLowerCase(java.util.Locale.ROOT)
+                    + (((CallEvent.Amd) e).cause() == null ? "" : ":" + ((CallEvent.Amd) e).cause()));
+        }
+        Optional<CallOutcome> ended = call.call.apply(e);
+        if (ended.isPresent()) {
+            finish(call, ended.get(), e.at());
+        }
+    }
+
+    private void finish(Live call, CallOutcome outcome, Instant at) {
+        CallId id = call.call.id();
+        live.remove(id);
+        registry.unregister(id);
+        stats.ended(outcome);
+        attempts.close(id, at, outcome, call.call.cause());
+        Duration length = Duration.between(call.call.createdAt(), at);
+        AttemptFacts attempt = AttemptFacts.of(call.phone.phoneId(), call.call.createdAt(), length.isNegative() ? Duration.ZERO : length,
+                outcome);
+        giveBack(call.claimed, engine.afterAttempt(call.facts, attempt));
+    }
+
+    private void giveBack(DueDebtors.Claimed claimed, Decision d) {
+        boolean ok;
+        if (d.never()) {
+            ok = due.retire(claimed, d.reason() == dev.cobra.compliance.SkipReason.NEXT_STAGE, d.explain());
+        } else {
+            ok = due.release(claimed, d.next().orElseThrow(), d.explain());
+        }
+        if (!ok) {
+            stats.leaseLost();
+            log.warn("lease on debtor #{} was lost before release (campaign {}): another node may have reclaimed it",
+                    claimed.debtorId(), settings.campaignId());
+        }
+    }
+
+    /** Calls in flight. */
+    public int inFlight() {
+        return live.size();
+    }
+
+    public RunnerStats stats() {
+        return stats;
+    }
+
+    public RunnerSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The campaign runner: ties the due-account claim, the compliance engine, pacing and the PBX together,
+ * one runner per campaign, all of its state owned by one thread.
+ *
+ * <p>Per tick: ask the pacer how many calls to place, claim that many due debtors, let the compliance
+ * engine decide each (not now: release with the next eligible instant and the reason; never: retire), write
+ * the attempt ahead, originate. Per PBX event: advance the call's state machine; when it ends, close the
+ * attempt, compute the next eligible instant from the outcome (the cadence) and release the debtor.
+ *
+ * <p>Reaches the database only through {@link dev.cobra.campaign.DueDebtors} and
+ * {@link dev.cobra.campaign.AttemptLog} (implemented in the store package); no SQL or I/O types here.
+ */
+package dev.cobra.campaign;

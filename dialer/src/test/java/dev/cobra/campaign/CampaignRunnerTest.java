@@ -1,0 +1,219 @@
+package dev.cobra.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cobra.accounts.AccountFile;
+import dev.cobra.calls.CallEvent;
+import dev.cobra.calls.CallId;
+import dev.cobra.calls.CallOutcome;
+import dev.cobra.calls.CallRequest;
+import dev.cobra.calls.Destination;
+import dev.cobra.calls.Pbx;
+import dev.cobra.compliance.ComplianceEngine;
+import dev.cobra.compliance.PresetLoader;
+import dev.cobra.compliance.SkipReason;
+import dev.cobra.store.AccountImportStore;
+import dev.cobra.store.AttemptStore;
+import dev.cobra.store.CampaignAttempts;
+import dev.cobra.store.CampaignDebtors;
+import dev.cobra.store.CampaignStore;
+import dev.cobra.store.ClaimStore;
+import dev.cobra.store.Database;
+import dev.cobra.store.DebtorFactsStore;
+import dev.cobra.store.MariaDbExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The runner against the real store and the real compliance engine (BR preset). The PBX is a scripted
+ * implementation of the port that answers each number as told; the AMI adapter is tested against pbx-sim.
+ */
+@ExtendWith(MariaDbExtension.class)
+class CampaignRunnerTest {
+    private static final String HEADER = "debtor_id;name;document;state;account_id;principal;due_date;phone1\n";
+
+    private final Database db;
+
+    CampaignRunnerTest(Database db) {
+        this.db = db;
+    }
+
+    /** A PBX that plays a scripted sequence of events per dialled number, at once. */
+    static final class ScriptedPbx implements Pbx {
+        final Map<String, BiConsumer<CallId, Listener>> scripts = new HashMap<>();
+        final List<CallRequest> originated = new ArrayList<>();
+        Listener listener;
+        boolean available = true;
+        Instant at;
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public void originate(CallRequest r) {
+            originated.add(r);
+            scripts.getOrDefault(r.number(), (id, l) -> l.onCallEvent(new CallEvent.NotAnswered(id, at, CallEvent.NoAnswerReason.NO_ANSWER, 19)))
+                    .accept(r.id(), listener);
+        }
+
+        @Override
+        public void hangup(CallId id) {}
+
+        @Override
+        public void move(CallId id, Destination d) {}
+
+        @Override
+        public void setVariable(CallId id, String n, String v) {}
+
+        @Override
+        public boolean available() {
+            return available;
+        }
+
+        @Override
+        public void setListener(Listener l) {
+            listener = l;
+        }
+    }
+
+    private record Setup(CampaignRunner runner, ScriptedPbx pbx, long campaign) {}
+
+    private Setup setup(String code, String csv, Instant importedAt) {
+        long campaign = new CampaignStore(db).ensure(code, code, "BR", importedAt).id();
+        new AccountImportStore(db).write(campaign, AccountFile.parse(code + ".csv", csv, null), importedAt);
+        ScriptedPbx pbx = new ScriptedPbx();
+        List<CampaignRunner> self = new ArrayList<>();
+        pbx.setListener(new Pbx.Listener() {
+            @Override
+            public void onCallEvent(CallEvent e) {
+                self.get(0).onCallEvent(e);
+            }
+
+            @Override
+            public void onAvailability(String p, boolean up) {}
+        });
+        RunnerSettings settings = new RunnerSettings(campaign, code, "+551130000000", Duration.ofSeconds(25),
+                new Destination.Ivr("collect"), Duration.ofMinutes(15));
+        CampaignRunner runner = new CampaignRunner(settings,
+                new CampaignDebtors(campaign, "node-t", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
+                new CampaignAttempts(campaign, "node-t", "scripted", new AttemptStore(db)),
+                new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx, Pacer.fixed(10),
+                new CampaignRunner.CallRegistry() {
+                    @Override
+                    public void register(CallId id, CampaignRunner owner) {}
+
+                    @Override
+                    public void unregister(CallId id) {}
+                });
+        self.add(runner);
+        return new Setup(runner, pbx, campaign);
+    }
+
+    /** Tuesday 2026-11-24, 11:00 in São Paulo. */
+    private static final Instant TUESDAY_11H_SP = LocalDateTime.of(2026, 11, 24, 14, 0).toInstant(ZoneOffset.UTC);
+
+    @Test
+    void dialsOnlyWhatTheEngineAllowsAndReleasesEveryoneWithTheNextTime() {
+        String csv = HEADER
+                + "R1;Ana Souza;529.982.247-25;SP;RC1;100,00;01/10/2026;(11) 98765-4321\n"     // overdue 54 days: call now
+                + "R2;Bia Lima;529.982.247-25;SP;RC2;100,00;22/11/2026;(11) 98765-4322\n"      // due 2 days ago: too soon
+                + "R3;Caio Reis;529.982.247-25;AM;RC3;100,00;01/10/2026;(92) 99876-5432\n";    // Manaus, 10:00 there: call now
+        Setup s = setup("rt1", csv, TUESDAY_11H_SP.minusSeconds(3600));
+        s.pbx.at = TUESDAY_11H_SP.plusSeconds(30);
+        s.pbx.scripts.put("+5511987654321", (id, l) -> {
+            l.onCallEvent(new CallEvent.Dialing(id, TUESDAY_11H_SP));
+            l.onCallEvent(new CallEvent.NotAnswered(id, TUESDAY_11H_SP.plusSeconds(3), CallEvent.NoAnswerReason.BUSY, 17));
+        });
+        s.pbx.scripts.put("+5592998765432", (id, l) -> {
+            l.onCallEvent(new CallEvent.Dialing(id, TUESDAY_11H_SP));
+            l.onCallEvent(new CallEvent.Answered(id, TUESDAY_11H_SP.plusSeconds(5)));
+            l.onCallEvent(new CallEvent.Amd(id, TUESDAY_11H_SP.plusSeconds(7), CallEvent.AmdVerdict.HUMAN, "HUMAN-803-800"));
+            l.onCallEvent(new CallEvent.HungUp(id, TUESDAY_11H_SP.plusSeconds(90), 16));
+        });
+
+        s.runner.tick(TUESDAY_11H_SP);
+
+        assertEquals(List.of("+5511987654321", "+5592998765432"), s.pbx.originated.stream().map(CallRequest::number).sorted().toList());
+        RunnerStats.Snapshot st = s.runner.stats().snapshot();
+        assertEquals(3, st.claimed());
+        assertEquals(2, st.placed());
+        assertEquals(1L, st.skips().get(SkipReason.TOO_SOON_AFTER_DUE));
+        assertEquals(1, st.outcome(CallOutcome.BUSY));
+        assertEquals(1, st.outcome(CallOutcome.ANSWERED_HUMAN));
+        assertEquals(0, s.runner.inFlight());
+        assertEquals(Map.of("busy", 1L, "answered_human", 1L), outcomes(s.campaign));
+
+        // Every debtor was given back with a time in the future and the engine's reason.
+        List<String[]> rows = members(s.campaign);
+        assertEquals(3, rows.size());
+        for (String[] r : rows) {
+            assertTrue(Instant.parse(r[1]).isAfter(TUESDAY_11H_SP), r[0] + " next " + r[1]);
+            assertTrue(r[2] != null && r[2].startsWith("next call "), r[0] + ": " + r[2]);
+        }
+        assertEquals(List.of(), new ClaimStore(db).claimDue(s.campaign, 10, TUESDAY_11H_SP.plusSeconds(120), "other"),
+                "nobody is due again two minutes later");
+    }
+
+    @Test
+    void placesNoCallOutsideTheCallingWindowAndPausesWhileThePbxIsDown() {
+        String csv = HEADER + "N1;Ana Souza;529.982.247-25;SP;NC1;100,00;01/10/2026;(11) 98765-4321\n";
+        Instant night = LocalDateTime.of(2026, 11, 25, 1, 30).toInstant(ZoneOffset.UTC); // 22:30 in São Paulo
+        Setup s = setup("rt2", csv, night.minusSeconds(60));
+        s.pbx.available = false;
+        s.runner.tick(night);
+        assertEquals(1, s.runner.stats().snapshot().pausedTicks());
+        assertEquals(0, s.runner.stats().snapshot().claimed(), "nothing claimed while the PBX is down");
+        s.pbx.available = true;
+        s.runner.tick(night);
+        assertEquals(List.of(), s.pbx.originated);
+        assertEquals(1L, s.runner.stats().snapshot().skips().get(SkipReason.OUTSIDE_WINDOW));
+        String[] row = members(s.campaign).get(0);
+        assertEquals("2026-11-25T11:00:00Z", row[1], "08:00 in São Paulo the next morning");
+        assertTrue(row[2].contains("outside calling window"), row[2]);
+    }
+
+    private Map<String, Long> outcomes(long campaign) {
+        return db.withConnection(c -> {
+            Map<String, Long> m = new HashMap<>();
+            try (var ps = c.prepareStatement("SELECT outcome, COUNT(*) FROM call_attempts WHERE campaign_id = ? GROUP BY outcome")) {
+                ps.setLong(1, campaign);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        m.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return m;
+        });
+    }
+
+    private List<String[]> members(long campaign) {
+        return db.withConnection(c -> {
+            List<String[]> out = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT d.external_id, m.next_eligible_at, m.last_reason, m.lease_id FROM campaign_debtors m"
+                    + " JOIN debtors d ON d.id = m.debtor_id WHERE m.campaign_id = ? ORDER BY d.external_id")) {
+                ps.setLong(1, campaign);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        assertEquals(null, rs.getObject(4), "no lease left behind");
+                        out.add(new String[] {rs.getString(1),
+                                rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC).toString(), rs.getString(3)});
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,232 @@
+package dev.cobra.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cobra's HTTP server on Netty. Bounded everywhere: request bodies ({@code maxBodyBytes}, else 413), header
+ * and line sizes (Netty's defaults), idle connections (30 s read timeout), handler workers and their queue
+ * (else 503). Routes are matched by path, then method (405 with Allow when only the method is wrong).
+ *
+ * <p>Threading: Netty's event loop only decodes and writes; handlers run on the worker pool.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private final List<Route> routes;
+    private final Authenticator auth;
+    private final int maxBodyBytes;
+    private final EventLoopGroup group;
+    private final ThreadPoolExecutor workers;
+    private final Channel channel;
+
+    private HttpServer(List<Route> routes, Authenticator auth, int maxBodyBytes, EventLoopGroup group, ThreadPoolExecutor workers,
+                       Channel channel) {
+        this.routes = routes;
+        this.auth = auth;
+        this.maxBodyBytes = maxBodyBytes;
+        this.group = group;
+        this.workers = workers;
+        this.channel = channel;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param host e.g. 127.0.0.1 (the default: only local clients)
+     * @param port 0 for any free port
+     */
+    public static HttpServer start(String host, int port, List<Route> routes, Authenticator auth, int maxBodyBytes, int workerThreads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1000), r -> {
+                    Thread t = new Thread(r, "cobra-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        HttpServer[] self = new HttpServer[1];
+        try {
+            Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel c) {
+                            c.pipeline().addLast(new ReadTimeoutHandler(30))
+                                    .addLast(new HttpServerCodec())
+                                    .addLast(new HttpObjectAggregator(maxBodyBytes))
+                                    .addLast(new Dispatch(self));
+                        }
+                    }).bind(host, port).sync().channel();
+            self[0] = new HttpServer(List.copyOf(routes), auth, maxBodyBytes, group, workers, ch);
+            log.info("HTTP listening on {}", ch.localAddress());
+            return self[0];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            group.shutdownGracefully();
+            workers.shutdownNow();
+            throw new IllegalStateException("interrupted while binding HTTP on " + host + ":" + port, e);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully();
+            workers.shutdownNow();
+            throw new IllegalStateException("cannot listen for HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    private static final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final HttpServer[] server;
+
+        Dispatch(HttpServer[] server) {
+            this.server = server;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+            HttpServer s = server[0];
+            boolean keepAlive = HttpUtil.isKeepAlive(req);
+            if (!req.decoderResult().isSuccess()) {
+                write(ctx, HttpResult.error(400, "malformed HTTP request"), false);
+                return;
+            }
+            QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+            String path = uri.path();
+            String method = req.method().name();
+            Route route = null;
+            Map<String, String> params = null;
+            List<String> allowed = new ArrayList<>();
+            for (Route r : s.routes) {
+                Map<String, String> m = r.match(path);
+                if (m != null) {
+                    if (r.method().equals(method)) {
+                        route = r;
+                        params = m;
+                        break;
+                    }
+                    allowed.add(r.method());
+                }
+            }
+            if (route == null) {
+                HttpResult res = allowed.isEmpty() ? HttpResult.error(404, "no such path: " + path)
+                        : HttpResult.error(405, method + " is not allowed on " + path + " (allowed: " + String.join(", ", allowed) + ")");
+                write(ctx, res, keepAlive);
+                return;
+            }
+            String client = ctx.channel().remoteAddress() instanceof InetSocketAddress
+                    ? ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress() : "unknown";
+            Principal principal = null;
+            if (!route.isPublic()) {
+                Authenticator.Result a = s.auth.authenticate(req.headers().get(HttpHeaderNames.AUTHORIZATION), client);
+                if (a instanceof Authenticator.Result.Denied) {
+                    Authenticator.Result.Denied d = (Authenticator.Result.Denied) a;
+                    write(ctx, HttpResult.error(d.status(), d.message()), keepAlive);
+                    return;
+                }
+                principal = ((Authenticator.Result.Ok) a).principal();
+                if (!route.roles().contains(principal.role())) {
+                    write(ctx, HttpResult.error(403, "role " + principal.role().name().toLowerCase(Locale.ROOT)
+                            + " may not " + method + " " + path), keepAlive);
+                    return;
+                }
+            }
+            byte[] body = new byte[req.content().readableBytes()];
+            req.content().readBytes(body);
+            Map<String, String> headers = new HashMap<>();
+            req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+            HttpRequestContext rc = new HttpRequestContext(method, path, params, uri.parameters(), headers, body, principal);
+            Route chosen = route;
+            try {
+                s.workers.execute(() -> write(ctx, run(chosen, rc), keepAlive));
+            } catch (RejectedExecutionException e) {
+                write(ctx, HttpResult.error(503, "server busy, retry shortly"), keepAlive);
+            }
+        }
+
+        private static HttpResult run(Route route, HttpRequestContext rc) {
+            try {
+                return route.handler().handle(rc);
+            } catch (HttpError e) {
+                return HttpResult.error(e.status(), e.getMessage());
+            } catch (IllegalArgumentException e) {
+                return HttpResult.error(400, e.getMessage());
+            } catch (RuntimeException e) {
+                String id = UUID.randomUUID().toString().substring(0, 8);
+                log.error("{} {} failed (error id {})", rc.method(), route.pattern(), id, e);
+                return HttpResult.error(500, "internal error (id " + id + "; details are in the server log)");
+            }
+        }
+
+        private static void write(ChannelHandlerContext ctx, HttpResult r, boolean keepAlive) {
+            FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()),
+                    Unpooled.wrappedBuffer(r.body()));
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+            res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+            res.headers().set("X-Content-Type-Options", "nosniff");
+            if (keepAlive) {
+                res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                ctx.writeAndFlush(res);
+            } else {
+                ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.debug("HTTP connection closed: {}", cause.toString());
+            ctx.close();
+        }
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdown();
+    }
+}

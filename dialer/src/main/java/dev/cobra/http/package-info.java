@@ -1,0 +1,9 @@
+/**
+ * The HTTP edge (Netty): routing, JSON bodies and errors, bearer-token authentication with roles,
+ * limits (body size, handler pool, failed-auth rate), {@code /health}, {@code /health/ready} and
+ * {@code /metrics}. Handlers are plain functions of a {@link dev.cobra.http.HttpRequestContext}; they run on a
+ * bounded worker pool, never on Netty's event loop, because they may touch the database.
+ *
+ * <p>Clients never see a stack trace: every failure becomes {@code {"error": "...", "status": N}}.
+ */
+package dev.cobra.http;

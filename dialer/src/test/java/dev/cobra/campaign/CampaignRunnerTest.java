@@ -143,7 +143,17 @@ class CampaignRunnerTest {
             l.onCallEvent(new CallEvent.HungUp(id, TUESDAY_11H_SP.plusSeconds(90), 16));
         });
 
+        dev.cobra.metrics.CobraMeters meters = new dev.cobra.metrics.CobraMeters();
+        dev.cobra.metrics.CampaignMeters.bind(meters.registry(), "rt1", s.runner.stats(), s.runner::inFlight);
+
         s.runner.tick(TUESDAY_11H_SP);
+
+        String scrape = meters.scrape();
+        assertTrue(scrape.contains("cobra_calls_ended_total{campaign=\"rt1\",outcome=\"busy\"} 1.0"), scrape);
+        assertTrue(scrape.contains("cobra_calls_placed_total{campaign=\"rt1\"} 2.0"), scrape);
+        assertTrue(scrape.contains("cobra_compliance_skips_total{campaign=\"rt1\",reason=\"too_soon_after_due\"} 1.0"), scrape);
+        assertTrue(!scrape.contains("98765"), "no phone numbers in metrics");
+        meters.close();
 
         assertEquals(List.of("+5511987654321", "+5592998765432"), s.pbx.originated.stream().map(CallRequest::number).sorted().toList());
         RunnerStats.Snapshot st = s.runner.stats().snapshot();

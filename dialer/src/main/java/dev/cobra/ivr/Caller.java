@@ -20,6 +20,19 @@ import java.util.Set;
  *   <li>After {@link #transfer} the call belongs to its target: further operations throw
  *       {@link IllegalStateException}.</li>
  * </ul>
+ *
+ * <p>How the bindings map it (FreeSWITCH from {@code pbx-traces/freeswitch/esl-outbound-*.txt}):
+ * <table>
+ *   <caption>Caller operations per PBX</caption>
+ *   <tr><th>operation</th><th>Asterisk FastAGI</th><th>FreeSWITCH ESL outbound socket (async, linger)</th></tr>
+ *   <tr><td>play</td><td>STREAM FILE per prompt</td><td>sendmsg execute {@code playback} (with
+ *       {@code playback_terminators}); done at CHANNEL_EXECUTE_COMPLETE whose Application-UUID is the Event-UUID sent</td></tr>
+ *   <tr><td>readDigits</td><td>GET DATA (or WAIT FOR DIGIT)</td><td>{@code play_and_get_digits} / {@code read}; the
+ *       digits come back in {@code variable_*} of CHANNEL_EXECUTE_COMPLETE</td></tr>
+ *   <tr><td>hang-up seen</td><td>{@code HANGUP} line, {@code result=-1}, 511</td><td>CHANNEL_HANGUP, then a
+ *       {@code text/disconnect-notice}; commands still get {@code +OK}, so the binding must track the hang-up itself</td></tr>
+ *   <tr><td>transfer</td><td>NEXT_STEP variables, then end the AGI</td><td>{@code transfer} app (or {@code resume} + dialplan)</td></tr>
+ * </table>
  */
 public interface Caller {
     /** Answers the call if it is not answered yet (outbound calls usually are). */

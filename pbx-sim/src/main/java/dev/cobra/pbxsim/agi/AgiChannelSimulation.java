@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  *       (NOOP, SET/GET [FULL] VARIABLE, VERBOSE, EXEC, DATABASE *) still run.</li>
  *   <li>{@code endpos} counts 8 kHz samples (12000 = 1.5 s).</li>
  * </ul>
+ *
+ * <p>Not simulated (answered {@code 510}, unlike Asterisk): RECORD FILE, CONTROL STREAM FILE,
+ * SAY DATE/TIME/DATETIME/PHONETIC, SPEECH *, GOSUB, RECEIVE *, SEND *, TDD MODE, ASYNCAGI BREAK.
  */
 public final class AgiChannelSimulation {
     /** What to do after writing a step's lines. */
@@ -185,7 +188,13 @@ public final class AgiChannelSimulation {
                 }
                 return AgiReply.Result.of("0");
             case VERBOSE:
+            case SET_CALLERID:
                 return AgiReply.Result.of("1");
+            case SET_AUTOHANGUP:
+            case SET_MUSIC:
+                return AgiReply.Result.of("0");
+            case GET_OPTION:
+                return getOption(a.get(0), a.get(1), a.size() > 2 ? atoi(a.get(2)) : 0, out);
             case CHANNEL_STATUS:
                 return AgiReply.Result.of(a.isEmpty() || a.get(0).equals(spec.channel()) ? "6" : "-1");
             case HANGUP:
@@ -223,6 +232,7 @@ public final class AgiChannelSimulation {
                 return waitForDigit(a.get(0), out);
             case SAY_NUMBER:
             case SAY_DIGITS:
+            case SAY_ALPHA:
                 return say(c, a.get(0), a.get(1), out);
             default:
                 throw new IllegalStateException("command without a handler: " + c);
@@ -233,6 +243,21 @@ public final class AgiChannelSimulation {
         Duration start = now;
         Heard h = play(PlayedPrompt.How.STREAM_FILE, file, escapeDigits);
         long endpos = samples(now.minus(start));
+        if (h.hangup) {
+            channelGone(out, false);
+            return AgiReply.Result.withEndpos("-1", endpos);
+        }
+        return AgiReply.Result.withEndpos(h.key == 0 ? "0" : Integer.toString(h.key), endpos);
+    }
+
+    /** STREAM FILE, then (if no key cut it) wait up to the timeout (default 5 s) for one escape key. */
+    private AgiReply getOption(String file, String escapeDigits, int timeoutMs, List<String> out) {
+        Duration start = now;
+        Heard h = play(PlayedPrompt.How.STREAM_FILE, file, escapeDigits);
+        long endpos = samples(now.minus(start));
+        if (!h.hangup && h.key == 0) {
+            h = listen(Duration.ofMillis(timeoutMs > 0 ? timeoutMs : 5000), escapeDigits);
+        }
         if (h.hangup) {
             channelGone(out, false);
             return AgiReply.Result.withEndpos("-1", endpos);
@@ -452,13 +477,18 @@ public final class AgiChannelSimulation {
         EXEC("EXEC", 2, 3, true, "Executes a given Application"),
         GET_DATA("GET DATA", 3, 5, false, "Prompts for DTMF on a channel"),
         GET_FULL_VARIABLE("GET FULL VARIABLE", 4, 5, true, "Evaluates a channel expression"),
+        GET_OPTION("GET OPTION", 4, 5, false, "Stream file, prompt for DTMF, with timeout."),
         GET_VARIABLE("GET VARIABLE", 3, 3, true, "Gets a channel variable."),
         HANGUP("HANGUP", 1, 2, false, "Hangup a channel."),
         NOOP("NOOP", 1, Integer.MAX_VALUE, true, "Does nothing."),
+        SAY_ALPHA("SAY ALPHA", 4, 4, false, "Says a given character string."),
         SAY_DIGITS("SAY DIGITS", 4, 4, false, "Says a given digit string."),
         SAY_NUMBER("SAY NUMBER", 4, 5, false, "Says a given number."),
+        SET_AUTOHANGUP("SET AUTOHANGUP", 3, 3, false, "Autohangup channel in some time."),
+        SET_CALLERID("SET CALLERID", 3, 3, false, "Sets callerid for the current channel."),
         SET_CONTEXT("SET CONTEXT", 3, 3, false, "Sets channel context."),
         SET_EXTENSION("SET EXTENSION", 3, 3, false, "Changes channel extension."),
+        SET_MUSIC("SET MUSIC", 3, 4, false, "Enable/Disable Music on hold generator"),
         SET_PRIORITY("SET PRIORITY", 3, 3, false, "Set channel dialplan priority."),
         SET_VARIABLE("SET VARIABLE", 4, 4, true, "Sets a channel variable."),
         STREAM_FILE("STREAM FILE", 4, 5, false,

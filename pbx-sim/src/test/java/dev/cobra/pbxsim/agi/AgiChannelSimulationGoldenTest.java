@@ -125,6 +125,16 @@ class AgiChannelSimulationGoldenTest {
     }
 
     @Test
+    void getOptionWaitsForAnEscapeKeyAfterThePromptAndSayAlphaIsInterruptible() {
+        AgiChannelSimulation sim = new AgiChannelSimulation(customer100()
+                .debtor(DebtorScript.builder().pressAt(Duration.ofMillis(2500), "53").build()).build(), new ConcurrentHashMap<>(), 100);
+        assertEquals(List.of("200 result=51 endpos=8000\n"), sim.onCommand("GET OPTION hello 123 3000").wire(),
+                "5 is not an escape key and is lost; 3 (ASCII 51) comes during the wait after the prompt");
+        assertEquals(List.of("200 result=0\n"), sim.onCommand("SAY ALPHA abc \"\"").wire());
+        assertEquals(List.of("200 result=1\n"), sim.onCommand("SET CALLERID 5551000").wire());
+    }
+
+    @Test
     void aHangupThatHappenedBetweenCommandsIsNoticedBeforeTheNextReply() {
         AgiChannelSimulation sim = new AgiChannelSimulation(customer100()
                 .debtor(DebtorScript.builder().hangUpAt(Duration.ofSeconds(1)).build()).build(), new ConcurrentHashMap<>(), 100);

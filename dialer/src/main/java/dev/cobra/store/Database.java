@@ -23,6 +23,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
 
     public Database(DbSettings settings, String poolName) {
+        this(settings, poolName, null);
+    }
+
+    /** A pool whose HikariCP meters ({@code hikaricp_connections_*}) go to {@code registry} (may be null). */
+    public Database(DbSettings settings, String poolName, io.micrometer.core.instrument.MeterRegistry registry) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(settings.jdbcUrl());
@@ -37,6 +42,9 @@ public final class Database implements AutoCloseable {
         // taking gap locks on rows they only scanned.
         config.setConnectionInitSql("SET time_zone = '+00:00'");
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (registry != null) {
+            config.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry));
+        }
         this.pool = new HikariDataSource(config);
     }
 

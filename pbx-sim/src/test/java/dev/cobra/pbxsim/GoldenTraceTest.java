@@ -34,10 +34,25 @@ import org.junit.jupiter.params.provider.ValueSource;
  * channel (and per OriginateResponse / Dial* destination) in name order and header names.
  * Ignored: values such as ids and times, DeviceStateChange (its count varies between real runs),
  * and the interleaving of different channels' events, which the traces show is not fixed.
+ *
+ * <p>Not replayed: traces built on Queue() or ConfBridge() (queue, confbridge, bridgewait,
+ * redirect-both-legs, blindtransfer, coreshowchannels-queuestatus, command's "queue show"), and
+ * the FastAGI pairs (answered-dtmf, agi-caller-hangup, agi-no-server), whose AGI events belong to
+ * the FastAGI client. Queue* and Confbridge* actions inside replayed traces are skipped with their
+ * responses and events.
  */
 class GoldenTraceTest {
     private static final Pattern LOCAL_SEQ = Pattern.compile("(Local/[^\\s;,]+?-)([0-9a-f]{8})(?=;[12])");
     private static final Set<String> IGNORED_EVENTS = Set.of("DeviceStateChange");
+    /**
+     * Traces whose cross-call order is arbitrary in real Asterisk (the 20-call burst: which half
+     * of a pair a regex Hangup reaches first, and so which gets HangupRequest and a ChannelHungup
+     * line, depends on a hash container). There, channel-less events are compared per name, and
+     * HangupRequest/ChannelHungup/the list count are left out.
+     */
+    private static final Set<String> RELAXED_ORDER = Set.of("ami-originate-burst-20.txt");
+    private static final Set<String> RELAXED_EVENTS = Set.of("HangupRequest", "ChannelHungup",
+            "ChannelsHungupListComplete", "LocalBridge");
     /** Event headers whose values carry the protocol facts a dialer acts on; compared exactly. */
     private static final List<String> SEMANTIC_HEADERS = List.of("Response", "Reason", "Cause", "Cause-txt",
             "DialStatus", "ChannelState", "ChannelStateDesc", "Context", "Exten", "Application", "Variable", "Value",
@@ -71,6 +86,7 @@ class GoldenTraceTest {
         "ami-events-filter-advanced.txt",
         "ami-agent-session-bridge-action.txt",
         "ami-abandon-message.txt",
+        "ami-originate-burst-20.txt",
     })
     void simulatorMatchesRealAsterisk(String file) throws Exception {
         AmiTranscript trace = AmiTranscript.read(traceDir().resolve(file));
@@ -102,14 +118,12 @@ class GoldenTraceTest {
             client.awaitClosed();
             simulated = client.seen();
         }
-        List<AmiMessage> real = new ArrayList<>();
-        for (AmiMessage m : trace.messages(AmiTranscript.Direction.RECV)) {
-            real.add(normalize(m, seqRanks));
-        }
+        List<AmiMessage> real = canonical(trace.messages(AmiTranscript.Direction.RECV));
+        simulated = canonical(simulated);
         if (System.getenv("GOLDEN_DUMP") != null) {
             simulated.forEach(m -> System.out.println("SIM " + m));
         }
-        compare(file, real, simulated, skippedIds);
+        compare(file, real, simulated, skippedIds, RELAXED_ORDER.contains(file));
     }
 
     private static boolean supported(AmiMessage action) {
@@ -153,6 +167,34 @@ class GoldenTraceTest {
         return b.build();
     }
 
+    /**
+     * Names each Local channel by its device and the order in which that device's calls first
+     * appear ({@code Local/108@customers-#0;1}): Asterisk numbers Local channels in no fixed order
+     * under load (README fact 10), so the hex sequence cannot be compared.
+     */
+    private static List<AmiMessage> canonical(List<AmiMessage> messages) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Integer> perDevice = new LinkedHashMap<>();
+        List<AmiMessage> out = new ArrayList<>();
+        for (AmiMessage m : messages) {
+            AmiMessage.Builder b = AmiMessage.builder();
+            for (AmiHeader h : m.headers()) {
+                Matcher x = LOCAL_SEQ.matcher(h.value());
+                StringBuilder sb = new StringBuilder();
+                while (x.find()) {
+                    String key = x.group(1) + x.group(2);
+                    String name = names.computeIfAbsent(key,
+                            k -> x.group(1) + "#" + perDevice.merge(x.group(1), 1, Integer::sum));
+                    x.appendReplacement(sb, Matcher.quoteReplacement(name));
+                }
+                x.appendTail(sb);
+                b.add(h.name(), sb.toString());
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
     private static String role(AmiMessage e) {
         String name = e.valueOr("Event", "");
         if (name.equals("OriginateResponse")) {
@@ -167,7 +209,8 @@ class GoldenTraceTest {
         return "-";
     }
 
-    private static void compare(String file, List<AmiMessage> real, List<AmiMessage> sim, Set<String> skippedIds) {
+    private static void compare(String file, List<AmiMessage> real, List<AmiMessage> sim, Set<String> skippedIds,
+            boolean relaxed) {
         List<String> problems = new ArrayList<>();
         Map<String, AmiMessage> simResponses = new LinkedHashMap<>();
         for (AmiMessage m : sim) {
@@ -197,8 +240,8 @@ class GoldenTraceTest {
                 problems.add("response " + id + " headers: real " + r.names() + ", sim " + s.names());
             }
         }
-        Map<String, List<AmiMessage>> realRoles = roles(real, skippedIds);
-        Map<String, List<AmiMessage>> simRoles = roles(sim, skippedIds);
+        Map<String, List<AmiMessage>> realRoles = roles(real, skippedIds, relaxed);
+        Map<String, List<AmiMessage>> simRoles = roles(sim, skippedIds, relaxed);
         Set<String> allRoles = new TreeSet<>(realRoles.keySet());
         allRoles.addAll(simRoles.keySet());
         for (String role : allRoles) {
@@ -229,14 +272,17 @@ class GoldenTraceTest {
         }
     }
 
-    private static Map<String, List<AmiMessage>> roles(List<AmiMessage> messages, Set<String> skippedIds) {
+    private static Map<String, List<AmiMessage>> roles(List<AmiMessage> messages, Set<String> skippedIds,
+            boolean relaxed) {
         Map<String, List<AmiMessage>> out = new LinkedHashMap<>();
         for (AmiMessage m : messages) {
             if (!m.isEvent() || IGNORED_EVENTS.contains(m.value("Event")) || m.value("Event").startsWith("QueueMember")
-                    || skippedIds.contains(m.valueOr("ActionID", ""))) {
+                    || skippedIds.contains(m.valueOr("ActionID", ""))
+                    || relaxed && RELAXED_EVENTS.contains(m.value("Event"))) {
                 continue;
             }
-            out.computeIfAbsent(role(m), k -> new ArrayList<>()).add(m);
+            out.computeIfAbsent(relaxed && role(m).equals("-") ? "- " + m.value("Event") : role(m),
+                    k -> new ArrayList<>()).add(m);
         }
         return out;
     }

@@ -1081,6 +1081,12 @@ public final class AsteriskCore {
         reply.accept(success(action, extra == null ? "Redirect successful" : "Dual Redirect successful"));
         List<SimChannel> moving = extra == null ? List.of(ch) : List.of(ch, extra);
         for (SimChannel c : moving) {
+            // The channel already points at its new place when it leaves the bridge.
+            c.context = context;
+            c.exten = exten;
+            c.priority = priority;
+        }
+        for (SimChannel c : moving) {
             if (c.bridge != null) {
                 SimBridge bridge = c.bridge;
                 SimChannel peer = bridgeRemove(c);

@@ -41,6 +41,13 @@ public record CustomerMix(double answer, double machine, double busy, double noA
         dtmf = List.copyOf(dtmf);
     }
 
+    /** The traces' dialplan for any other number ({@code _X.}): rings 2 s, answers, stays 30 s. */
+    public static CustomerMix traceDefault() {
+        return new CustomerMix(1, 0, 0, 0, 0, 0, 0, Distribution.fixed(java.time.Duration.ofSeconds(2)),
+                Distribution.fixed(java.time.Duration.ofMillis(31_285)), Distribution.fixed(java.time.Duration.ZERO),
+                0.0, List.of());
+    }
+
     /** A plausible collections mix: 45% people, 15% machines, the rest failures. */
     public static CustomerMix typical() {
         return new CustomerMix(0.45, 0.15, 0.12, 0.18, 0.04, 0.06, 0.05,

@@ -23,9 +23,9 @@ public record Scenario(long seed, boolean traceNumbers, Map<String, PhoneBehavio
         Objects.requireNonNull(agents, "agents");
     }
 
-    /** Trace numbers on, a typical mix for the rest. */
+    /** The traces' dialplan exactly: trace numbers, and every other number rings 2 s and answers. */
     public static Scenario traces(long seed) {
-        return builder(seed).build();
+        return builder(seed).customers(CustomerMix.traceDefault()).build();
     }
 
     public static Builder builder(long seed) {

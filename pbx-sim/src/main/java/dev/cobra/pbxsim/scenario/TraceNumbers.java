@@ -42,12 +42,6 @@ public final class TraceNumbers {
             Map.entry("111", PhoneBehaviour.answers(Duration.ZERO, Duration.ofMillis(10_805))
                     .withLabel("customer 111: answers, hangs up after 10 s")));
 
-    /** Any other customer number in the traces' dialplan ({@code _X.}): rings 2 s, talks 30 s. */
-    public static PhoneBehaviour otherCustomer(String number) {
-        return PhoneBehaviour.answers(Duration.ofSeconds(2), Duration.ofMillis(31_285))
-                .withLabel("customer " + number + ": default");
-    }
-
     /** Agents 201, 202, 209 and the nailed-up 3XX phones; null for other numbers. */
     public static PhoneBehaviour agent(String number) {
         if (number.equals("201")) {

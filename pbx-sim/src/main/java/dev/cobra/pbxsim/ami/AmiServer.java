@@ -60,6 +60,7 @@ public final class AmiServer implements AsteriskCore.EventSink, AutoCloseable {
     private final SplittableRandom challenges;
     private volatile Duration eventDelay = Duration.ZERO;
     private final AtomicLong framingErrors = new AtomicLong();
+    private final AtomicLong eventsPublished = new AtomicLong();
     private final AtomicLong failedLogins = new AtomicLong();
     private final AtomicLong slowClientDrops = new AtomicLong();
     private volatile int sessionCount;
@@ -68,7 +69,8 @@ public final class AmiServer implements AsteriskCore.EventSink, AutoCloseable {
         this.scheduler = scheduler;
         this.config = config;
         this.challenges = new SplittableRandom(seed ^ 0xC4A11E46EL);
-        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(1,
+                new io.netty.util.concurrent.DefaultThreadFactory("pbx-sim-ami-io", true), NioIoHandler.newFactory());
     }
 
     /** Connects the core whose events this server publishes; call once before {@link #bind}. */
@@ -201,6 +203,7 @@ public final class AmiServer implements AsteriskCore.EventSink, AutoCloseable {
     }
 
     private void fanOut(AmiMessage event) {
+        eventsPublished.incrementAndGet();
         for (AmiSession s : sessions.values()) {
             s.deliver(event);
         }
@@ -289,6 +292,11 @@ public final class AmiServer implements AsteriskCore.EventSink, AutoCloseable {
 
     public int sessionCount() {
         return sessionCount;
+    }
+
+    /** Events the simulated PBX has emitted (before per-session masks and filters). */
+    public long eventsPublished() {
+        return eventsPublished.get();
     }
 
     public long framingErrorCount() {

@@ -34,7 +34,9 @@ public final class AmiDecoder extends ByteToMessageDecoder {
     private final int maxMessageBytes;
     private final int maxHeaders;
     private State state;
-    private final List<AmiHeader> headers = new ArrayList<>();
+    private List<AmiHeader> headers = new ArrayList<>();
+    private final HeaderNames names = new HeaderNames();
+    private byte[] valueScratch = new byte[256];
     private int messageBytes;
     private long messageNumber = 1;
     private long streamOffset;
@@ -105,9 +107,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
                         false);
                 continue;
             }
-            String line = in.toString(start, end - start, StandardCharsets.UTF_8);
+            onLine(ctx, in, start, end, consumed, out);
             advance(in, consumed);
-            onLine(ctx, line, consumed, out);
         }
     }
 
@@ -127,8 +128,8 @@ public final class AmiDecoder extends ByteToMessageDecoder {
         }
     }
 
-    private void onLine(ChannelHandlerContext ctx, String line, int lineBytes, List<Object> out) {
-        if (line.isEmpty()) {
+    private void onLine(ChannelHandlerContext ctx, ByteBuf in, int start, int end, int lineBytes, List<Object> out) {
+        if (end == start) {
             if (!headers.isEmpty()) {
                 out.add(finishMessage());
             } else {
@@ -136,43 +137,54 @@ public final class AmiDecoder extends ByteToMessageDecoder {
             }
             return;
         }
-        int colon = line.indexOf(':');
+        int colon = in.indexOf(start, end, (byte) ':');
         if (state == State.BANNER) {
             state = State.HEADERS;
             if (colon < 0) {
                 messageBytes = 0;
                 messageNumber++;
-                out.add(new AmiBanner(line));
+                out.add(new AmiBanner(in.toString(start, end - start, StandardCharsets.UTF_8)));
                 return;
             }
         }
-        if (colon <= 0) {
+        if (colon <= start) {
             ignoredLineCount++;
             messageBytes += lineBytes;
             return;
         }
+        String name = names.get(in, start, colon);
         if (headers.size() >= maxHeaders) {
             fail(ctx, AmiFrameException.Kind.TOO_MANY_HEADERS,
-                    "more than " + maxHeaders + " header lines (next: '" + line.substring(0, colon) + "')", false);
+                    "more than " + maxHeaders + " header lines (next: '" + name + "')", false);
             return;
         }
         int v = colon + 1;
-        while (v < line.length() && (line.charAt(v) == ' ' || line.charAt(v) == '\t')) {
+        while (v < end && (in.getByte(v) == ' ' || in.getByte(v) == '\t')) {
             v++;
         }
-        headers.add(new AmiHeader(line.substring(0, colon), line.substring(v)));
+        String value = v == end ? "" : utf8(in, v, end - v);
+        headers.add(new AmiHeader(name, value));
         messageBytes += lineBytes;
     }
 
-    private AmiMessage finishMessage() {
-        AmiMessage.Builder b = AmiMessage.builder();
-        for (AmiHeader h : headers) {
-            b.add(h);
+    /** UTF-8 through the JDK's String constructor, which has an intrinsic ASCII fast path. */
+    private String utf8(ByteBuf in, int index, int length) {
+        if (in.hasArray()) {
+            return new String(in.array(), in.arrayOffset() + index, length, StandardCharsets.UTF_8);
         }
-        headers.clear();
+        if (valueScratch.length < length) {
+            valueScratch = new byte[Math.max(length, valueScratch.length * 2)];
+        }
+        in.getBytes(index, valueScratch, 0, length);
+        return new String(valueScratch, 0, length, StandardCharsets.UTF_8);
+    }
+
+    private AmiMessage finishMessage() {
+        AmiMessage m = AmiMessage.wrap(headers);
+        headers = new ArrayList<>(Math.max(8, m.size()));
         messageBytes = 0;
         messageNumber++;
-        return b.build();
+        return m;
     }
 
     private void fail(ChannelHandlerContext ctx, AmiFrameException.Kind kind, String detail, boolean midLine) {

@@ -18,6 +18,11 @@ public final class AmiEncoder extends MessageToByteEncoder<AmiFrame> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, AmiFrame frame, ByteBuf out) {
+        write(frame, out);
+    }
+
+    /** Appends the wire form of {@code frame} to {@code out}; lets a writer batch many frames in one buffer. */
+    public static void write(AmiFrame frame, ByteBuf out) {
         if (frame instanceof AmiBanner banner) {
             ByteBufUtil.writeUtf8(out, banner.line());
             out.writeShort(CRLF);

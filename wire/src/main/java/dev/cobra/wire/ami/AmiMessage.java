@@ -34,6 +34,11 @@ public final class AmiMessage implements AmiFrame {
         return b.build();
     }
 
+    /** Takes ownership of {@code headers} (the decoder's fast path: no copy). */
+    static AmiMessage wrap(List<AmiHeader> headers) {
+        return new AmiMessage(Collections.unmodifiableList(headers));
+    }
+
     public static Builder builder() {
         return new Builder(new ArrayList<>());
     }

@@ -86,6 +86,7 @@ class GoldenTraceTest {
         "ami-events-filter-advanced.txt",
         "ami-agent-session-bridge-action.txt",
         "ami-abandon-message.txt",
+        "ami-agent-session-bridge-action-moh-noloop.txt",
         "ami-originate-burst-20.txt",
     })
     void simulatorMatchesRealAsterisk(String file) throws Exception {

@@ -310,7 +310,7 @@ public final class AsteriskCore {
             return exten.equals("s") || exten.equals("agi") || exten.equals("amd") || exten.equals("hold");
         }
         if (context.equals("agent-session")) {
-            return exten.equals("wait") || exten.equals("wait-once");
+            return exten.equals("wait") || exten.equals("wait-once") || exten.equals("moh");
         }
         if (context.equals("cobra-abandon")) {
             return exten.equals("s");
@@ -622,11 +622,14 @@ public final class AsteriskCore {
             after(ch, ch.phone.amdTime(), () -> amdVerdict(ch, exten.equals("s")));
         } else if (ctx.equals("dialer-ivr") && exten.equals("agi")) {
             enterIvr(ch);
-        } else if (ctx.equals("agent-session") && (exten.equals("wait") || exten.equals("wait-once"))) {
+        } else if (ctx.equals("agent-session")
+                && (exten.equals("wait") || exten.equals("wait-once") || exten.equals("moh"))) {
             String agent = ch.variables.getOrDefault("AGENT", ch.partner == null ? "" : ch.partner.exten);
-            step(ch, "NoOp", "agent " + agent + " waits in Wait(3600)");
+            boolean moh = exten.equals("moh");
+            step(ch, "NoOp", "agent " + agent + (moh ? " waits in MusicOnHold"
+                    : exten.equals("wait") ? " waits in Wait(3600)" : " waits in Wait(3600), no loop"));
             step(ch, "Answer", "");
-            agentWait(ch, exten.equals("wait"), agent);
+            agentWait(ch, !exten.equals("wait-once"), moh, agent);
         } else if (ctx.equals("cobra-abandon") && exten.equals("s")) {
             step(ch, "NoOp", "abandon ACCOUNT_ID=" + accountId(ch));
             step(ch, "Answer", "");
@@ -649,13 +652,20 @@ public final class AsteriskCore {
         after(ch, wait, then);
     }
 
-    private void agentWait(SimChannel ch, boolean loop, String agent) {
-        step(ch, "Wait", "3600");
+    /** The agent's parking priority: Wait(3600) or MusicOnHold(default,3600), in a loop or as the last priority. */
+    private void agentWait(SimChannel ch, boolean loop, boolean moh, String agent) {
+        if (moh) {
+            step(ch, "MusicOnHold", "default,3600");
+            ch.onHold = true;
+            emit(channelEvent("MusicOnHoldStart", "call", ch).add("Class", "default"));
+        } else {
+            step(ch, "Wait", "3600");
+        }
         Runnable then = loop ? () -> {
             step(ch, "NoOp", "agent " + agent + " back in dialplan after the bridge");
             step(ch, "Goto", "loop");
             ch.priority -= 3;
-            agentWait(ch, true, agent);
+            agentWait(ch, true, moh, agent);
         } : () -> hangup(ch, 16);
         ch.next = then;
         after(ch, Duration.ofSeconds(3600), then);
@@ -952,6 +962,10 @@ public final class AsteriskCore {
         SimBridge bridge = new SimBridge(nextBridgeId());
         emit(bridge.snapshot(event("BridgeCreate", "call")));
         for (SimChannel c : List.of(c1, c2)) {
+            if (c.onHold) {
+                c.onHold = false;
+                emit(channelEvent("MusicOnHoldStop", "call", c));
+            }
             bridge.members.add(c);
             c.bridge = bridge;
             emit(c.snapshot(bridge.snapshot(event("BridgeEnter", "call")), ""));
@@ -1108,6 +1122,10 @@ public final class AsteriskCore {
             }
             c.cancelTimers();
             c.amdRunning = false;
+            if (c.onHold) {
+                c.onHold = false;
+                emit(channelEvent("MusicOnHoldStop", "call", c));
+            }
             c.context = context;
             c.exten = exten;
             c.priority = priority;

@@ -47,6 +47,8 @@ final class SimChannel {
     boolean amdRunning;
     /** A Playback is running (;2): an interrupted one still reports PLAYBACKSTATUS on hang-up. */
     boolean playing;
+    /** MusicOnHold() is running: a Bridge action stops it first (MusicOnHoldStop). */
+    boolean onHold;
     /** Caller ID a Local ;2 half has been told about but not yet reported (NewCallerid comes late). */
     String[] pendingCallerId;
     /** The phone behaviour behind this Local pair. */

@@ -291,6 +291,8 @@ final class AmiSession {
             core.command(action, this::write);
         } else if (name.equals("bridge")) {
             core.bridge(action, this::write);
+        } else if (name.equals("coresettings")) {
+            core.coreSettings(action, this::write);
         } else {
             write(AsteriskCore.error(action, "Invalid/unknown command: " + action.valueOr("Action", "").trim()
                     + ". Use Action: ListCommands to show available commands."));

@@ -48,7 +48,7 @@ public final class AsteriskCore {
         void publish(AmiMessage event);
     }
 
-    static final String VERSION = "Asterisk 22.10.1 (pbx-sim)";
+    static final String VERSION = "Asterisk 22.10.1 built by pbx-sim @ localhost on a x86_64 running Linux";
     private static final Duration HELLO_START = Duration.ofMillis(500);
     private static final Duration HELLO_LENGTH = Duration.ofMillis(784);
     private static final Duration DTMF_ON = Duration.ofMillis(100);
@@ -1251,6 +1251,15 @@ public final class AsteriskCore {
                     .add("Output", "No such command '" + cmd + "' (type 'core show help " + prefix
                             + "' for other possible commands)").build());
         }
+    }
+
+    /** CoreSettings (manager.c action_coresettings); asterisk-java asks for it right after login. */
+    public void coreSettings(AmiMessage action, Consumer<AmiMessage> reply) {
+        reply.accept(response(action, "Success").add("AMIversion", "11.0.0").add("AsteriskVersion", "22.10.1")
+                .add("SystemName", systemName).add("CoreMaxCalls", "500").add("CoreMaxLoadAvg", "0.000000")
+                .add("CoreRunUser", "asterisk").add("CoreRunGroup", "asterisk").add("CoreMaxFilehandles", "0")
+                .add("CoreRealTimeEnabled", "No").add("CoreCDRenabled", "No").add("CoreHTTPenabled", "No")
+                .add("SoundsSearchCustomDir", "No").build());
     }
 
     private static String hms(Duration d) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
  * holds one timer per live channel step); {@link #pendingTaskCount()} exposes its depth.
  */
 public final class RealTimeScheduler implements SimScheduler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RealTimeScheduler.class);
     private final Clock clock;
     private final ScheduledThreadPoolExecutor executor;
 
@@ -32,13 +33,25 @@ public final class RealTimeScheduler implements SimScheduler {
 
     @Override
     public void execute(Runnable task) {
-        executor.execute(task);
+        executor.execute(guarded(task));
     }
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> f = executor.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> f = executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
+    }
+
+    /** A failing task is a simulator bug: log it loudly instead of letting the executor swallow it. */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                log.error("pbx-sim task failed; simulated state may be inconsistent", e);
+                throw e;
+            }
+        };
     }
 
     public int pendingTaskCount() {

@@ -35,6 +35,8 @@ public final class VirtualScheduler implements SimScheduler {
     /** Touched only on the simulator thread. */
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private volatile Instant now;
+    /** First failure of an immediate task; rethrown by the next advance or drain so tests fail loudly. */
+    private volatile Throwable failure;
     private long seq;
 
     public VirtualScheduler(Instant start) {
@@ -48,7 +50,16 @@ public final class VirtualScheduler implements SimScheduler {
 
     @Override
     public void execute(Runnable task) {
-        thread.execute(task);
+        thread.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) {
+                    failure = e;
+                }
+                throw e;
+            }
+        });
     }
 
     @Override
@@ -83,17 +94,20 @@ public final class VirtualScheduler implements SimScheduler {
             }
             now = end;
         }));
+        rethrowFailure();
     }
 
     /** Waits until every task handed to the simulator thread so far has run. */
     public void drain() {
         await(thread.submit(() -> { }));
+        rethrowFailure();
     }
 
     /** Timers not yet due (cancelled ones included until their time comes). */
     public int pendingTimerCount() {
         Future<Integer> f = thread.submit(timers::size);
         await(f);
+        rethrowFailure();
         try {
             return f.get();
         } catch (InterruptedException | ExecutionException e) {
@@ -111,6 +125,14 @@ public final class VirtualScheduler implements SimScheduler {
             throw new IllegalStateException("simulator task failed", e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("simulator thread busy for more than 10000ms", e);
+        }
+    }
+
+    private void rethrowFailure() {
+        Throwable failed = failure;
+        if (failed != null) {
+            failure = null;
+            throw new IllegalStateException("simulator task failed", failed);
         }
     }
 

@@ -73,6 +73,11 @@ public final class PbxSim implements AutoCloseable {
         return core.liveChannelCount();
     }
 
+    /** Waits (bounded) until exactly {@code expected} channels are live; for wall-clock tests. */
+    public void awaitLiveChannelCount(int expected, Duration timeout) {
+        core.awaitLiveChannelCount(expected, timeout);
+    }
+
     /** Connected AMI clients. */
     public int amiSessionCount() {
         return ami.sessionCount();

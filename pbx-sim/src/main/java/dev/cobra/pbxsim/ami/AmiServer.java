@@ -149,21 +149,15 @@ public final class AmiServer implements AsteriskCore.EventSink, AutoCloseable {
         }
     }
 
-    private final Object actionsLock = new Object();
-    private long actionsHandled;
+    private final WatchedCount actionsHandled = new WatchedCount("AMI actions handled");
 
     private void actionHandled() {
-        synchronized (actionsLock) {
-            actionsHandled++;
-            actionsLock.notifyAll();
-        }
+        actionsHandled.increment();
     }
 
     /** Actions taken off the wire and handled (or held behind a sync Originate) so far. */
     public long actionsHandled() {
-        synchronized (actionsLock) {
-            return actionsHandled;
-        }
+        return actionsHandled.get();
     }
 
     /**
@@ -172,22 +166,7 @@ public final class AmiServer implements AsteriskCore.EventSink, AutoCloseable {
      * @throws IllegalStateException naming both counts when {@code timeout} passes first
      */
     public void awaitActionsHandled(long count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (actionsLock) {
-            while (actionsHandled < count) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("AMI actions handled: " + actionsHandled + " after "
-                            + timeout.toMillis() + "ms (expected: >= " + count + ")");
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(actionsLock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted waiting for AMI actions", e);
-                }
-            }
-        }
+        actionsHandled.await(v -> v >= count, ">= " + count, timeout);
     }
 
     // ------------------------------------------------------------------ events

@@ -67,6 +67,7 @@ public final class AsteriskCore {
     private int localSeq;
     private long callsProcessed;
     private volatile int liveChannelCount;
+    private final WatchedCount liveCount = new WatchedCount("live channels");
 
     public AsteriskCore(SimScheduler scheduler, Population population, String systemName, EventSink sink) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -85,6 +86,20 @@ public final class AsteriskCore {
     /** Live channels (both halves of each Local pair count). Safe from any thread. */
     public int liveChannelCount() {
         return liveChannelCount;
+    }
+
+    private void publishLiveCount() {
+        liveChannelCount = channels.size();
+        liveCount.set(liveChannelCount);
+    }
+
+    /**
+     * Waits until exactly {@code expected} channels are live.
+     *
+     * @throws IllegalStateException naming both counts when {@code timeout} passes first
+     */
+    public void awaitLiveChannelCount(int expected, Duration timeout) {
+        liveCount.await(v -> v == expected, "== " + expected, timeout);
     }
 
     public Population population() {
@@ -107,7 +122,7 @@ public final class AsteriskCore {
             c.hangupListeners.clear();
         }
         channels.clear();
-        liveChannelCount = 0;
+        publishLiveCount();
     }
 
     // ---------------------------------------------------------------- event building
@@ -403,7 +418,7 @@ public final class AsteriskCore {
         one.pendingOriginate = o;
         channels.put(one.name, one);
         channels.put(two.name, two);
-        liveChannelCount = channels.size();
+        publishLiveCount();
 
         emit(channelEvent("Newchannel", "call", one));
         emit(channelEvent("Newchannel", "call", two));
@@ -783,7 +798,7 @@ public final class AsteriskCore {
         ch.hungUp = true;
         ch.cancelTimers();
         channels.remove(ch.name);
-        liveChannelCount = channels.size();
+        publishLiveCount();
         for (Runnable l : ch.hangupListeners) {
             l.run();
         }

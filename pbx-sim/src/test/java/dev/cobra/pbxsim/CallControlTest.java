@@ -193,6 +193,29 @@ class CallControlTest {
     }
 
     @Test
+    void dualRedirectMovesBothLegsAndDissolvesTheirBridge() throws Exception {
+        String a = answeredChannel("a", "108", "hold");
+        String b = answeredChannel("b", "108", "hold");
+        pbx.advance(Duration.ofSeconds(3));
+        ami.send(AmiMessage.of("Action", "Bridge", "ActionID", "br", "Channel1", a, "Channel2", b));
+        ami.response("br");
+        ami.send(AmiMessage.of("Action", "Redirect", "ActionID", "r", "Channel", a, "ExtraChannel", b,
+                "Context", "cobra-abandon", "Exten", "s", "Priority", "1"));
+        assertEquals("Dual Redirect successful", ami.response("r").value("Message"));
+        ami.event("BridgeDestroy");
+        for (String ch : List.of(a, b)) {
+            AmiMessage first = ami.seen().stream().filter(m -> "Newexten".equals(m.value("Event"))
+                    && ch.equals(m.value("Channel")) && "cobra-abandon".equals(m.value("Context")))
+                    .findFirst().orElseGet(() -> ami.until(m -> "Newexten".equals(m.value("Event"))
+                            && ch.equals(m.value("Channel")) && "cobra-abandon".equals(m.value("Context"))));
+            assertEquals("NoOp", first.value("Application"));
+        }
+        pbx.advance(Duration.ofSeconds(2));
+        pbx.drain();
+        assertEquals(0, pbx.liveChannelCount(), "both legs played the goodbye and hung up");
+    }
+
+    @Test
     void answeredCallsReachTheHandlerWithVariablesDigitsAndHangup() throws Exception {
         List<AnsweredCall> calls = new CopyOnWriteArrayList<>();
         List<Character> digits = new CopyOnWriteArrayList<>();

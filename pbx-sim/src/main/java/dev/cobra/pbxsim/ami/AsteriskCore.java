@@ -1256,6 +1256,18 @@ public final class AsteriskCore {
                     .add("Output", calls + " of 500 max active calls ( "
                             + String.format(Locale.ROOT, "%.2f", calls / 5.0) + "% of capacity)")
                     .add("Output", callsProcessed + " calls processed").build());
+        } else if (cmd.equals("core show channels concise")) {
+            Instant now = scheduler.now();
+            for (SimChannel c : channels.values()) {
+                ok.add("Output", String.join("!", c.name, c.context, c.exten, Integer.toString(c.priority),
+                        c.state.desc, c.application, c.appData, c.callerIdNum, "", "", "3",
+                        Long.toString(Duration.between(c.createdAt, now).toSeconds()),
+                        c.bridge == null ? "(None)" : c.bridge.uniqueid, c.uniqueid));
+            }
+            if (channels.isEmpty()) {
+                ok.add("Output", "");
+            }
+            reply.accept(ok.build());
         } else if (cmd.equals("core show uptime seconds")) {
             reply.accept(ok.add("Output", "System uptime: " + (scheduler.now().getEpochSecond() - bootEpochSeconds))
                     .add("Output", "Last reload: " + (scheduler.now().getEpochSecond() - bootEpochSeconds)).build());

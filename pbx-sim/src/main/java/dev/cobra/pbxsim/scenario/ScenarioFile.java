@@ -100,8 +100,7 @@ public final class ScenarioFile {
             if (!numbers.isObject()) {
                 error("numbers", numbers, "a mapping of number → behaviour");
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = numbers.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : numbers.properties()) {
                     PhoneBehaviour p = number(e.getValue(), "numbers." + e.getKey(), e.getKey());
                     if (p != null) {
                         b.number(e.getKey(), p);

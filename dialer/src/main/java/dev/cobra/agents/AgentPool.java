@@ -53,7 +53,10 @@ public final class AgentPool {
         this.pauseReasons = Set.copyOf(pauseReasons);
     }
 
-    /** Logs an agent in, READY. A logged-out agent logging in again keeps its time totals. */
+    /**
+     * Logs an agent in, READY. A logged-out agent logging in again with the same campaigns keeps its time totals;
+     * with other campaigns it starts afresh.
+     */
     public Agent login(String id, Set<String> campaigns) {
         Agent a = agents.get(id);
         if (a == null || !a.campaigns().equals(Set.copyOf(campaigns))) {

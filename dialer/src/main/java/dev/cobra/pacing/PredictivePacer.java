@@ -90,7 +90,7 @@ public final class PredictivePacer implements Pacer {
         int cap = Math.max(0, settings.maxCallsPerAgent() * in.staffedAgents() - inFlight);
         if (small) {
             // Towards progressive: at most one call more than there are agents ready or freeing within the horizon.
-            cap = Math.min(cap, Math.max(0, (int) Math.ceil(soonFree(in) / p) - inFlight));
+            cap = Math.min(cap, Math.max(0, (int) Math.ceil(soonFree() / p) - inFlight));
         }
         int k = 0;
         while (k < cap && marginalAbandon(k, p) <= theta) {
@@ -154,7 +154,7 @@ public final class PredictivePacer implements Pacer {
     }
 
     /** Agents ready now or expected free within the ring timeout plus patience (F(H)'s mean). */
-    private double soonFree(PacingInput in) {
+    private double soonFree() {
         return muF[horizons];
     }
 

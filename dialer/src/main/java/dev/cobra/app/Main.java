@@ -53,6 +53,8 @@ public final class Main {
             "  due          --campaign ID [--limit N] [--config F]",
             "                                     list the debtors a campaign would dial now",
             "  why          DEBTOR [--config F]   why a debtor (the creditor's id) was or was not called, and when it will be",
+            "  simulate     [--agents N --answer-rate P --hours H --seed S | --sweep [--seeds K]]",
+            "                                     a shift in simulated time: every pacing policy side by side",
             "  check-config FILE                  validate a cobra.yaml and list every problem",
             "  help                               this text",
             "",
@@ -91,6 +93,8 @@ public final class Main {
                     return due(new Args(rest, Set.of("config", "campaign", "limit"), Set.of()));
                 case "why":
                     return why(new Args(rest, Set.of("config"), Set.of()));
+                case "simulate":
+                    return dev.cobra.simulate.SimulateCommand.run(rest, out);
                 case "check-config":
                     return checkConfig(new Args(rest, Set.of(), Set.of()));
                 case "help": case "--help": case "-h":

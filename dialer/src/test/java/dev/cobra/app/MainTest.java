@@ -95,6 +95,13 @@ class MainTest {
     }
 
     @Test
+    void simulatePrintsThePolicyComparison() {
+        assertEquals(0, run("simulate", "--agents", "5", "--answer-rate", "0.25", "--hours", "0.5", "--seed", "3"), err());
+        assertTrue(out().contains("cobra predictive"), out());
+        assertTrue(out().contains("oracle"), out());
+    }
+
+    @Test
     void usageMistakesExitWith2AndSayWhat() {
         assertEquals(2, run("import", "x.csv"));
         assertTrue(err().startsWith("cobra import: --campaign is required"), err());

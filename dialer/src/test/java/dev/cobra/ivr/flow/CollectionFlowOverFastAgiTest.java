@@ -63,6 +63,8 @@ class CollectionFlowOverFastAgiTest {
 
     private final Database db;
     private final long campaignId;
+    /** A campaign that checks the CPF's first digits and leaves the limited-content message on machines. */
+    private final long strictCampaignId;
     private final IvrStore store;
     private final FastAgiServer server;
     private final FastAgiSimClient asterisk = FastAgiSimClient.forTests();
@@ -71,12 +73,15 @@ class CollectionFlowOverFastAgiTest {
     CollectionFlowOverFastAgiTest(Database db) {
         this.db = db;
         this.campaignId = new CampaignStore(db).ensure("ivr", "IVR", "BR", NOW).id();
+        this.strictCampaignId = new CampaignStore(db).ensure("ivr-strict", "IVR strict", "BR", NOW).id();
         this.store = new IvrStore(db, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("America/Sao_Paulo"));
         FlowLibrary library = FlowLibrary.shipped(getClass().getClassLoader(), List.of("ivr-flows/collection.yaml"));
         library.reload();
         IvrSettings settings = new IvrSettings(POLICY, true, false, false, "1140042000",
                 Optional.of(new IvrSettings.PixPayee(PIX_KEY, "Cobra Cobrancas", "Sao Paulo")));
-        FlowApplication app = new FlowApplication(library, "collection", store, campaign -> settings, date -> true,
+        IvrSettings strict = new IvrSettings(POLICY, false, true, true, "1140042000", Optional.empty());
+        FlowApplication app = new FlowApplication(library, "collection", store, campaign -> campaign == strictCampaignId ? strict : settings,
+                date -> true,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         server = new FastAgiServer(FastAgiServerConfig.defaults().withPort(0).withSessions(4, 4).withCallIdVariable("COBRA_CALL_ID"),
                 Map.of("collection", app));
@@ -106,8 +111,12 @@ class CollectionFlowOverFastAgiTest {
 
     /** A debtor owing 1.000,00 + 200,00 + 37,50 = 1.237,50 (three installments of 412,50), with an open attempt. */
     private String newCall() {
+        return newCall(campaignId);
+    }
+
+    private String newCall(long campaign) {
         String prefix = "ivr" + CALLS.incrementAndGet() + "-";
-        Fixtures.bulkDebtors(db, campaignId, prefix, 1, NOW);
+        Fixtures.bulkDebtors(db, campaign, prefix, 1, NOW);
         long[] ids = Fixtures.debtorAndPhone(db, prefix + "1");
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE accounts SET principal = 1000.00, interest = 200.00, fees = 37.50"
@@ -117,7 +126,7 @@ class CollectionFlowOverFastAgiTest {
             }
         });
         String callId = "call-" + prefix;
-        new AttemptStore(db).open(callId, campaignId, ids[0], ids[1], "node-a", "ast-1", NOW);
+        new AttemptStore(db).open(callId, campaign, ids[0], ids[1], "node-a", "ast-1", NOW);
         return callId;
     }
 
@@ -267,5 +276,47 @@ class CollectionFlowOverFastAgiTest {
         assertEquals(lang(language) + "/phrase/transfer-agent", r.playedNames().get(r.playedNames().size() - 1));
         assertFalse(r.serverHungUp(), "a transferred call goes back to the dialplan, not hung up");
         assertEquals("agent", row("SELECT ivr_progress FROM call_attempts WHERE call_id = ?", callId, 1).get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pt_BR", "en"})
+    void theCpfCheckGuardsTheAmountWhenTheCampaignAsksForIt(String language) throws Exception {
+        String l = lang(language);
+        String wrong = newCall(strictCampaignId);
+        CallRecord refused = call(wrong, language, keys("1", "999"));
+        assertFalse(disclosed(refused.playedNames()), refused.playedNames().toString());
+        assertFalse(refused.playedNames().contains(l + "/phrase/call-recorded"), "this campaign does not record");
+        assertEquals(l + "/phrase/verify-failed", refused.playedNames().get(refused.playedNames().size() - 1));
+
+        String right = newCall(strictCampaignId); // Fixtures' CPFs start with 000
+        CallRecord accepted = call(right, language, keys("1", "000", "0"));
+        assertTrue(accepted.playedNames().contains(l + "/phrase/amount-total"), accepted.playedNames().toString());
+        assertEquals("queue", accepted.variables().get("NEXT_STEP"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pt_BR", "en"})
+    void anAnsweringMachineGetsOnlyTheLimitedContentMessage(String language) throws Exception {
+        String callId = newCall(strictCampaignId);
+        new AttemptStore(db).setAmd(callId, "MACHINE");
+        CallRecord r = call(callId, language, DebtorScript.silent());
+        String l = lang(language);
+        assertEquals(l + "/phrase/machine-message-start", r.playedNames().get(0));
+        assertTrue(r.playedNames().contains(l + "/phrase/machine-call-back"));
+        assertFalse(r.playedNames().stream().anyMatch(n -> n.contains("/money/") || n.contains("/phrase/amount") || n.contains("/date/")),
+                r.playedNames().toString());
+        assertEquals("machine-end", row("SELECT ivr_progress FROM call_attempts WHERE call_id = ?", callId, 1).get(0));
+
+        String hangUpOnMachine = newCall();
+        new AttemptStore(db).setAmd(hangUpOnMachine, "MACHINE");
+        assertEquals(List.of(), call(hangUpOnMachine, language, DebtorScript.silent()).playedNames(), "the default campaign hangs up on machines");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pt_BR", "en"})
+    void aCallWithNoKnownDebtHearsNothingAndIsHungUp(String language) throws Exception {
+        CallRecord r = call("call-nobody-knows", language, keys("1"));
+        assertEquals(List.of(), r.playedNames());
+        assertTrue(r.serverHungUp());
     }
 }

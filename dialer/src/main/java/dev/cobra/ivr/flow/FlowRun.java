@@ -103,7 +103,12 @@ public final class FlowRun {
     }
 
     private FlowCommand enter(String id) {
-        while (true) {
+        // Nodes that need no input (skips, empty plays, plan choices) chain within one step; more of
+        // them in a row than the flow has nodes means a cycle that would never wait for the caller.
+        for (int hops = 0; ; hops++) {
+            if (hops > flow.nodes().size()) {
+                throw new IllegalStateException("flow " + flow.name() + " loops without asking the caller anything (at node " + id + ")");
+            }
             Node n = flow.node(id);
             current = n;
             failures = 0;

@@ -209,4 +209,14 @@ class FlowRunTest {
         run.onInput(new FlowInput.Played());
         assertEquals(Duration.ofSeconds(5), ((FlowCommand.ReadDigits) run.onInput(new FlowInput.Played())).request().timeout());
     }
+
+    @Test
+    void aLoopThatNeverAsksTheCallerFailsInsteadOfSpinning() {
+        String yaml = "flow: spin\nlanguages: [en]\nstart: a\nnodes:\n"
+                + "  a:\n    type: play\n    prompts: []\n    next: b\n"
+                + "  b:\n    type: play\n    when: records-calls\n    prompts: []\n    next: a\n";
+        Flow spin = new FlowLoader(name -> true).load("spin.yaml", yaml);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new FlowRun(spin, facts(SpeechLanguage.EN, false, false, false)).start());
+        assertTrue(e.getMessage().contains("loops without asking"), e.getMessage());
+    }
 }

@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param recordsCalls the campaign records calls
  * @param verifyDocument the campaign asks for the first document digits
  * @param leaveMachineMessage leave the limited-content message on machines (else hang up)
+ * @param pixAvailable an agreement gets a Pix payload
  * @param callbackNumber the number read to machines, digits only ("" for none)
  */
 public record CallFacts(SpeechLanguage language, DebtorView debtor, Offers offers, LocalDate today, boolean recordsCalls,
-        boolean verifyDocument, boolean leaveMachineMessage, String callbackNumber) {
+        boolean verifyDocument, boolean leaveMachineMessage, boolean pixAvailable, String callbackNumber) {
     public CallFacts {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(debtor, "debtor");
@@ -39,6 +40,8 @@ public record CallFacts(SpeechLanguage language, DebtorView debtor, Offers offer
                 return offers.fullPayment().discount().signum() > 0;
             case HAS_INSTALLMENTS:
                 return !offers.installmentPlans().isEmpty();
+            case HAS_PIX:
+                return pixAvailable;
             case LEAVE_MACHINE_MESSAGE:
                 return leaveMachineMessage;
             default:

@@ -13,6 +13,8 @@ public enum Condition {
     HAS_DISCOUNT("has-discount"),
     /** At least one installment plan is offered. */
     HAS_INSTALLMENTS("has-installments"),
+    /** A Pix payload goes with the agreement (the creditor has a Pix key and the debt is in reais). */
+    HAS_PIX("has-pix"),
     /** The campaign leaves the limited-content message on answering machines (else: hang up). */
     LEAVE_MACHINE_MESSAGE("leave-machine-message");
 

@@ -70,7 +70,7 @@ public final class FlowApplication implements IvrApplication {
         Offers offers = new InstallmentPlanner(settings.policy(), businessDay).offers(debtor.balance(), today);
         SpeechLanguage language = language(context.language(), flow.languages());
         FlowRun run = new FlowRun(flow, new CallFacts(language, debtor, offers, today, settings.recordsCalls(),
-                settings.verifyDocument(), settings.leaveMachineMessage(), settings.callbackNumber()));
+                settings.verifyDocument(), settings.leaveMachineMessage(), pixAvailable(settings, debtor), settings.callbackNumber()));
         try {
             FlowCommand command = run.start();
             while (true) {
@@ -129,9 +129,13 @@ public final class FlowApplication implements IvrApplication {
         }
     }
 
+    private static boolean pixAvailable(IvrSettings settings, DebtorView debtor) {
+        return settings.pix().isPresent() && debtor.currency().equals(BRL);
+    }
+
     /** The Pix payload for the first payment, when the debt is in reais and the creditor has a key. */
     static Optional<String> pixPayload(IvrSettings settings, DebtorView debtor, PaymentPlan plan, String paymentCode) {
-        if (settings.pix().isEmpty() || !debtor.currency().equals(BRL)) {
+        if (!pixAvailable(settings, debtor)) {
             return Optional.empty();
         }
         IvrSettings.PixPayee payee = settings.pix().get();

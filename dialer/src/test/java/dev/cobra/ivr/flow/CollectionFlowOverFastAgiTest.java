@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,6 +184,7 @@ class CollectionFlowOverFastAgiTest {
         String l = lang(language);
         assertTrue(r.playedNames().contains(l + "/phrase/call-recorded"), "the campaign records calls: " + r.playedNames());
         assertTrue(r.playedNames().contains(l + "/phrase/agreement-recorded"), r.playedNames().toString());
+        assertTrue(r.playedNames().contains(l + "/phrase/pix-sent"), "a Pix payload goes with the agreement");
         assertTrue(r.serverHungUp());
 
         long attemptId = ((Number) row("SELECT id FROM call_attempts WHERE call_id = ?", callId, 1).get(0)).longValue();
@@ -289,9 +291,12 @@ class CollectionFlowOverFastAgiTest {
         assertEquals(l + "/phrase/verify-failed", refused.playedNames().get(refused.playedNames().size() - 1));
 
         String right = newCall(strictCampaignId); // Fixtures' CPFs start with 000
-        CallRecord accepted = call(right, language, keys("1", "000", "0"));
+        CallRecord accepted = call(right, language, keys("1", "000", "1", "1"));
         assertTrue(accepted.playedNames().contains(l + "/phrase/amount-total"), accepted.playedNames().toString());
-        assertEquals("queue", accepted.variables().get("NEXT_STEP"));
+        assertTrue(accepted.playedNames().contains(l + "/phrase/agreement-recorded"), accepted.playedNames().toString());
+        assertFalse(accepted.playedNames().contains(l + "/phrase/pix-sent"), "this campaign has no Pix key");
+        assertEquals(Arrays.asList("full", new BigDecimal("1113.75"), null), row("SELECT g.plan, g.total, g.pix_payload FROM agreements g"
+                + " JOIN call_attempts t ON t.id = g.attempt_id WHERE t.call_id = ?", right, 3), "paid in full with 10% off, no Pix");
     }
 
     @ParameterizedTest

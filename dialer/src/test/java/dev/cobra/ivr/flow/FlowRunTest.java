@@ -45,7 +45,7 @@ class FlowRunTest {
 
     static CallFacts facts(SpeechLanguage lang, boolean verify, boolean machine, boolean leaveMessage) {
         Offers offers = new InstallmentPlanner(POLICY, d -> true).offers(BALANCE, TODAY);
-        return new CallFacts(lang, debtor(machine), offers, TODAY, true, verify, leaveMessage, "1140042000");
+        return new CallFacts(lang, debtor(machine), offers, TODAY, true, verify, leaveMessage, true, "1140042000");
     }
 
     /** Runs a flow to its end: keys answer the digit reads in order ("" = silence until the timeout). */

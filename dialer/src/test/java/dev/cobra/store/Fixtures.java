@@ -59,4 +59,18 @@ public final class Fixtures {
             return null;
         });
     }
+
+    /** The ids {@code {debtorId, phoneId}} of a debtor made by {@link #bulkDebtors}, by external id. */
+    public static long[] debtorAndPhone(Database db, String externalId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.id, p.id FROM debtors d JOIN phones p ON p.debtor_id = d.id"
+                    + " WHERE d.external_id = ?")) {
+                ps.setString(1, externalId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return new long[] {rs.getLong(1), rs.getLong(2)};
+                }
+            }
+        });
+    }
 }

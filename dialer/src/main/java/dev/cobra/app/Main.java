@@ -55,6 +55,7 @@ public final class Main {
             "  why          DEBTOR [--config F]   why a debtor (the creditor's id) was or was not called, and when it will be",
             "  simulate     [--agents N --answer-rate P --hours H --seed S | --sweep [--seeds K]]",
             "                                     a shift in simulated time: every pacing policy side by side",
+            "  check-flow   FILE                  validate an IVR flow (errors name file, line and node)",
             "  check-config FILE                  validate a cobra.yaml and list every problem",
             "  help                               this text",
             "",
@@ -95,6 +96,8 @@ public final class Main {
                     return why(new Args(rest, Set.of("config"), Set.of()));
                 case "simulate":
                     return dev.cobra.simulate.SimulateCommand.run(rest, out);
+                case "check-flow":
+                    return dev.cobra.ivr.flow.CheckFlowCommand.run(rest, out, err);
                 case "check-config":
                     return checkConfig(new Args(rest, Set.of(), Set.of()));
                 case "help": case "--help": case "-h":

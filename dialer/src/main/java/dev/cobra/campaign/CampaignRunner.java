@@ -135,8 +135,8 @@ public final class CampaignRunner {
         } else if (e instanceof CallEvent.Bridged) {
             attempts.bridged(e.callId(), e.at());
         } else if (e instanceof CallEvent.Amd) {
-            attempts.amd(e.callId(), ((CallEvent.Amd) e).verdict().name().toLowerCase(java.util.Locale.ROOT)
-                    + (((CallEvent.Amd) e).cause() == null ? "" : ":" + ((CallEvent.Amd) e).cause()));
+            // The verdict alone (human, machine, not_sure, hangup): the IVR reads it to pick the machine path.
+            attempts.amd(e.callId(), ((CallEvent.Amd) e).verdict().name().toLowerCase(java.util.Locale.ROOT));
         }
         Optional<CallOutcome> ended = call.call.apply(e);
         if (ended.isPresent()) {

@@ -102,6 +102,16 @@ class MainTest {
     }
 
     @Test
+    void checkFlowAcceptsTheShippedFlowAndNamesProblemsInABrokenOne(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("check-flow", "../ivr-flows/collection.yaml"), err());
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, Files.readString(Path.of("../ivr-flows/collection.yaml")).replaceFirst("type: menu", "type: menuu"));
+        assertEquals(1, run("check-flow", broken.toString()));
+        assertTrue(err().contains("broken.yaml:"), err());
+        assertTrue(err().contains("menuu"), err());
+    }
+
+    @Test
     void usageMistakesExitWith2AndSayWhat() {
         assertEquals(2, run("import", "x.csv"));
         assertTrue(err().startsWith("cobra import: --campaign is required"), err());

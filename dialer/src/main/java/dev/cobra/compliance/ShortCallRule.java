@@ -54,8 +54,10 @@ public record ShortCallRule(
         }
     }
 
-    /** Whether one more call may be placed, with the counts that decided it. */
+    /** Whether one more call may be placed; when throttled, the counts that decided it. */
     public record Verdict(boolean allowed, String detail) {}
+
+    private static final Verdict ALLOWED = new Verdict(true, "within the short-call limits");
 
     /** True when a call of this ring-and-talk time counts as short; null (never connected) is short. */
     public boolean isShort(Duration ringAndTalk) {
@@ -84,8 +86,11 @@ public record ShortCallRule(
         long calls = counts.calls() + 1;
         double share = (double) (counts.shortCalls() + 1) / calls;
         boolean throttle = calls > throttleAtCallsPerDay && share > throttleAtShortShare;
+        if (!throttle) {
+            return ALLOWED;
+        }
         String detail = String.format(Locale.ROOT,
-                "caller ID %s on %s: %d calls, %.1f%% short (throttle above %d calls and %.0f%% short; Anatel blocks above %d and %.0f%%)",
+                "caller ID %s on %s: %d calls, %.1f%% short (throttle above %d calls and %.0f%% short; Anatel blocks at %d and %.0f%%)",
                 counts.callerId(), counts.day(), counts.calls(), 100 * counts.shortShare(),
                 throttleAtCallsPerDay, 100 * throttleAtShortShare, blockAtCallsPerDay, 100 * blockAtShortShare);
         return new Verdict(!throttle, detail);

@@ -11,10 +11,8 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -119,7 +117,6 @@ public final class ComplianceEngine {
         int conversationCount = 0;
         Instant lastEnd = null;
         Instant lastConversationEnd = null;
-        Map<Long, List<AttemptFacts>> byPhone = new HashMap<>();
         for (int i = 0; i < history.size(); i++) {
             AttemptFacts a = history.get(i);
             starts[i] = a.startedAt().getEpochSecond();
@@ -132,7 +129,6 @@ public final class ComplianceEngine {
             if (a.disposition() == Disposition.DO_NOT_CALL) {
                 return never(now, SkipReason.DEBTOR_DO_NOT_CALL, null, List.of(), "the debtor asked not to be called");
             }
-            byPhone.computeIfAbsent(a.phoneId(), k -> new ArrayList<>()).add(a);
             applyDisposition(debtorBound, a);
         }
         sort(starts, starts.length);
@@ -152,20 +148,19 @@ public final class ComplianceEngine {
                     () -> Durations.format(caps.minGapBetweenAttempts()) + " between attempts to one debtor");
         }
 
-        List<PhoneFacts> phones = ranked(debtor.phones(), byPhone);
+        List<PhoneFacts> phones = ranked(debtor.phones(), history);
         Outcome best = null;
         PhoneFacts bestPhone = null;
         List<ZoneCandidate> bestZones = List.of();
         Outcome firstNever = null;
         List<ZoneCandidate> neverZones = List.of();
         for (PhoneFacts phone : phones) {
-            List<AttemptFacts> attempts = byPhone.getOrDefault(phone.phoneId(), List.of());
-            if (suppressed(phone, attempts)) {
+            if (suppressed(phone, history)) {
                 continue;
             }
             List<ZoneCandidate> zones = candidates(debtor, phone);
             Bound bound = new Bound(debtorBound);
-            raisePhone(bound, attempts, zones);
+            raisePhone(bound, phone.phoneId(), history, zones);
             Outcome o = earliest(debtor.accounts(), zones, bound, now);
             if (o.at != null && o.at.equals(now)) {
                 return new Decision(now, true, phone, SkipReason.NONE, now, zoneIds(zones), "allowed now");
@@ -251,24 +246,30 @@ public final class ComplianceEngine {
         }
     }
 
-    private boolean suppressed(PhoneFacts phone, List<AttemptFacts> attempts) {
+    private boolean suppressed(PhoneFacts phone, List<AttemptFacts> history) {
         if (phone.status() != PhoneStatus.VALID || doNotCall.blocksNumber(phone.e164())) {
             return true;
         }
-        for (AttemptFacts a : attempts) {
-            if (a.disposition() == Disposition.WRONG_PARTY) {
+        for (int i = 0; i < history.size(); i++) {
+            AttemptFacts a = history.get(i);
+            if (a.phoneId() == phone.phoneId() && a.disposition() == Disposition.WRONG_PARTY) {
                 return true;
             }
         }
         return false;
     }
 
-    private void raisePhone(Bound bound, List<AttemptFacts> attempts, List<ZoneCandidate> zones) {
+    /** Phone-level rules from the attempts on {@code phoneId}: outcome delays, abandoned gap, caps. */
+    private void raisePhone(Bound bound, long phoneId, List<AttemptFacts> history, List<ZoneCandidate> zones) {
         Caps caps = policy.caps();
-        long[] starts = new long[attempts.size()];
-        for (int i = 0; i < attempts.size(); i++) {
-            AttemptFacts a = attempts.get(i);
-            starts[i] = a.startedAt().getEpochSecond();
+        long[] starts = new long[history.size()];
+        int count = 0;
+        for (int i = 0; i < history.size(); i++) {
+            AttemptFacts a = history.get(i);
+            if (a.phoneId() != phoneId) {
+                continue;
+            }
+            starts[count++] = a.startedAt().getEpochSecond();
             if (a.outcome() == CallOutcome.ABANDONED && !caps.gapAfterAbandoned().isZero()) {
                 bound.raise(a.endedAt().plus(caps.gapAfterAbandoned()), SkipReason.ABANDONED_GAP,
                         () -> "no redial within " + Durations.format(caps.gapAfterAbandoned()) + " of an abandoned call ("
@@ -285,15 +286,15 @@ public final class ComplianceEngine {
                         () -> "cadence waits for the next calling window after " + words(outcome.code()) + " (" + policy.name() + ")");
             }
         }
-        sort(starts, starts.length);
-        raiseCap(bound, starts, attempts.size(), caps.attemptsPerPhonePerDay(), DAY, SkipReason.PHONE_CAP,
+        sort(starts, count);
+        raiseCap(bound, starts, count, caps.attemptsPerPhonePerDay(), DAY, SkipReason.PHONE_CAP,
                 "attempts to this phone in 24 h");
-        raiseCap(bound, starts, attempts.size(), caps.attemptsPerPhonePer7Days(), WEEK, SkipReason.PHONE_CAP,
+        raiseCap(bound, starts, count, caps.attemptsPerPhonePer7Days(), WEEK, SkipReason.PHONE_CAP,
                 "attempts to this phone in 7 days");
     }
 
     /** Best first by history: right-party conversations, then import priority, then least recently tried. */
-    private static List<PhoneFacts> ranked(List<PhoneFacts> phones, Map<Long, List<AttemptFacts>> byPhone) {
+    private static List<PhoneFacts> ranked(List<PhoneFacts> phones, List<AttemptFacts> history) {
         int n = phones.size();
         if (n < 2) {
             return phones;
@@ -303,7 +304,9 @@ public final class ComplianceEngine {
             PhoneFacts p = phones.get(i);
             int conversations = 0;
             long lastTried = Long.MIN_VALUE;
-            for (AttemptFacts a : byPhone.getOrDefault(p.phoneId(), List.of())) {
+            for (int k = 0; k < history.size(); k++) {
+                AttemptFacts a = history.get(k);
+                if (a.phoneId() != p.phoneId()) continue;
                 if (a.rightPartyConversation()) conversations++;
                 lastTried = Math.max(lastTried, a.startedAt().getEpochSecond());
             }

@@ -28,10 +28,11 @@ import org.junit.jupiter.api.Test;
  *   <li>a "never" debtor is not legal at random instants of the next 30 days;
  *   <li>decisions do not depend on the JVM's default time zone.
  * </ol>
- * Run with another seed: {@code -Dcobra.compliance.seed=N}; a failure prints the seed and case.
+ * Run with another seed: {@code -Dcobra.compliance.seed=N} (and {@code -Dcobra.compliance.cases=N});
+ * a failure prints the seed and the case.
  */
 class CompliancePropertyTest {
-    private static final int CASES = 1_000_000;
+    private static final int CASES = Integer.getInteger("cobra.compliance.cases", 1_000_000);
     private static final long SEED = Long.getLong("cobra.compliance.seed", 20261124L);
     private static final Instant FROM = Instant.parse("2024-01-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2030-12-31T00:00:00Z");
@@ -214,7 +215,7 @@ class CompliancePropertyTest {
 
     @Test
     void decisionsDoNotDependOnTheDefaultTimeZone() {
-        int subset = 20_000;
+        int subset = 10_000;
         var reference = new ArrayList<String>(subset);
         TimeZone original = TimeZone.getDefault();
         try {
@@ -239,5 +240,34 @@ class CompliancePropertyTest {
             TimeZone.setDefault(original);
         }
         System.out.printf("compliance time-zone independence: %d cases x 4 default zones%n", subset);
+    }
+
+    /** decide() is pure: the same facts and instant give the same decision every time. Prints its CPU cost. */
+    @Test
+    void decideIsRepeatableAndItsCostIsPrinted() {
+        var r = new SplittableRandom(SEED + 2);
+        var cases = new ArrayList<Case>();
+        for (int i = 0; i < 10_000; i++) {
+            cases.add(generate(r));
+        }
+        var first = new ArrayList<Decision>(cases.size());
+        for (Case c : cases) {
+            first.add(engines[c.preset()].decide(c.debtor(), c.now()));
+        }
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        int rounds = 5;
+        long cpuStartNs = threads.getCurrentThreadCpuTime();
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < cases.size(); i++) {
+                Case c = cases.get(i);
+                Decision d = engines[c.preset()].decide(c.debtor(), c.now());
+                if (!d.equals(first.get(i))) {
+                    fail("case " + i + " decided differently in round " + round + ": " + d + " vs " + first.get(i));
+                }
+            }
+        }
+        long cpuNs = threads.getCurrentThreadCpuTime() - cpuStartNs;
+        System.out.printf("compliance decide(): %.2f µs CPU per call over %d calls (with the equality check)%n",
+                cpuNs / 1000.0 / (rounds * cases.size()), rounds * cases.size());
     }
 }

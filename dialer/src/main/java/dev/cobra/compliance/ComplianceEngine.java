@@ -100,6 +100,15 @@ public final class ComplianceEngine {
         }
     }
 
+    /**
+     * The text of {@code cobra why DEBTOR}: why the debtor is or is not called at {@code now} and
+     * when it will be, e.g. "next call 2026-11-25 08:00 America/Manaus on phone #2: outside calling
+     * window (BR: Sat 08–14)". No personal data.
+     */
+    public String why(DebtorFacts debtor, Instant now) {
+        return decide(debtor, now).explain();
+    }
+
     /** Decides for {@code debtor} at {@code now}. */
     public Decision decide(DebtorFacts debtor, Instant now) {
         if (debtor.doNotCall() || doNotCall.blocksDebtor(debtor.debtorId())) {

@@ -38,6 +38,18 @@
  * </ul>
  * Rolling windows (24 h, 7 × 24 h) are used for caps, counted by attempt start.
  *
+ * <h2>Wiring (store and campaign runner)</h2>
+ * <pre>{@code
+ * Policy policy = PresetLoader.builtIn("BR").tighten(campaignOverrides).policy(); // log loosenings()
+ * ComplianceEngine engine = new ComplianceEngine(policy, doNotCallSnapshot);
+ * Decision d = engine.decide(facts, clock.instant());          // before every dial
+ * if (d.allowed()) dial(d.phone()); else release(debtor, d.nextEligible(), d.reason().tag());
+ * Decision after = engine.afterAttempt(facts, finishedAttempt); // store after.nextEligible()
+ * String text = engine.why(facts, clock.instant());             // cobra why DEBTOR
+ * }</pre>
+ * A null {@code nextEligible} means "never under this policy": the reason says why
+ * ({@code NEXT_STAGE}: hand to {@code policy.cadence().nextStage()}).
+ *
  * <h2>Must not import</h2>
  * {@code java.sql}, {@code io.netty}, {@code org.asteriskjava}, {@code io.micrometer}, logging,
  * or other Cobra packages except the shared call vocabulary {@code dev.cobra.calls}

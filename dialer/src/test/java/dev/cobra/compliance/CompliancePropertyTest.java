@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class CompliancePropertyTest {
     private static final int CASES = Integer.getInteger("cobra.compliance.cases", 1_000_000);
     private static final long SEED = Long.getLong("cobra.compliance.seed", 20261124L);
-    private static final Instant FROM = Instant.parse("2024-01-01T00:00:00Z");
+    private static final Instant FROM = Instant.parse("2016-01-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2030-12-31T00:00:00Z");
     private static final String[] PRESETS = {"BR", "BR", "BR-RJ", "US", "UK"};
 

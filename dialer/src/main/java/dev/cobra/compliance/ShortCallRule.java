@@ -9,13 +9,15 @@ import java.util.Objects;
 
 /**
  * Anatel's short-call rule (Brazil): a call lasting at most {@code shortCallMax} (6 s), answered
- * or not, is "short"; a caller placing more than {@code blockAtCallsPerDay} (100,000) calls in a
- * day of which more than {@code blockAtShortShare} (85%) are short is blocked by the operators.
+ * or not (voicemail included), is "short"; a caller placing at least {@code blockAtCallsPerDay}
+ * (100,000) calls in a day of which at least {@code blockAtShortShare} (85%) are short has its
+ * originating capacity blocked by the operators for 15 days.
  * We throttle earlier, at {@code throttleAtCallsPerDay} and {@code throttleAtShortShare}, per
  * caller ID and per day in {@code dayZone} (Brasília time). Pure: counts in, verdict out.
  *
- * <p>Source: Anatel, Despacho Decisório on "chamadas curtas" (2022) and its later revisions; the
- * thresholds are configuration so counsel can follow changes without a release.
+ * <p>Source: Anatel's medida cautelar against abusive calls (Despacho Decisório, June 2022; 6 s
+ * and voicemail from June 2024; extended to 31 May 2026). The thresholds are configuration so
+ * counsel can follow changes without a release.
  */
 public record ShortCallRule(
         Duration shortCallMax,

@@ -24,7 +24,7 @@
  * <ul>
  *   <li>Windows in the debtor's local time: BR São Paulo Lei 15.426/2014 art. 2 (Mon–Fri 08–20,
  *       Sat 08–14, no holidays), used as the national default; RJ Lei 4.896/2006 art. 1-A (Lei
- *       7.853/2018: Mon–Fri 08–18); US Reg F 12 CFR 1006.6(b)(1)(i) (08–21); UK FCA CONC 7.9.4
+ *       7.853/2018: Mon–Fri 08–18); US Reg F 12 CFR 1006.6(b)(1)(i) (08–21); UK FCA CONC 7.9
  *       (no unreasonable times; 08–21 practice). CDC (Lei 8.078/1990) arts. 42 and 71 underlie all
  *       Brazilian limits.
  *   <li>Zone ambiguity: when the debtor's state and the phone's area code disagree, or the area

@@ -373,7 +373,9 @@ public final class ComplianceEngine {
             }
             Instant t = windows.nextOpenForAll(zones, start.at, limit);
             if (t == null) {
-                windowNeverOpens |= !handOffFirst;
+                // Closed until the hand-off: say so, unless the zones' windows never overlap at all.
+                windowNeverOpens |= !handOffFirst
+                        || windows.nextOpenForAll(zones, start.at, start.at.plus(HORIZON)) == null;
                 continue;
             }
             if (out.at == null || t.isBefore(out.at)) {

@@ -46,8 +46,8 @@ final class AreaCodes {
 
     /**
      * US area codes (NANP) by state, and the states' zones. Codes that straddle a zone line list
-     * both zones, so only hours legal in both are used (Reg F 12 CFR 1006.6(b)(1)(i), comment
-     * 6(b)(1)(i)-1: when the location is unknown, a time is convenient only if it is convenient
+     * both zones, so only hours legal in both are used (Reg F 12 CFR 1006.6(b)(1)(i) and its official
+     * commentary: when the location is unknown, a time is convenient only if it is convenient
      * in every location the consumer may be).
      */
     static final AreaCodeTable NANP = new AreaCodeTable("+1", 3)

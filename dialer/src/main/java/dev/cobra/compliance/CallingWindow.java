@@ -1,13 +1,11 @@
 package dev.cobra.compliance;
 
 import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +14,7 @@ import java.util.Map;
  * are not part of the window (see {@link HolidayCalendar}). Immutable.
  */
 public final class CallingWindow {
+    private static final String[] SHORT_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     private final DailyRange[][] byDay = new DailyRange[7][];
 
     private CallingWindow(Map<DayOfWeek, List<DailyRange>> ranges) {
@@ -63,7 +62,7 @@ public final class CallingWindow {
 
     /** "Sat 08–14" or "no calls on Sun". */
     public String describe(DayOfWeek day) {
-        String name = day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        String name = SHORT_NAMES[day.ordinal()];
         DailyRange[] ranges = byDay[day.ordinal()];
         if (ranges.length == 0) {
             return "no calls on " + name;
@@ -82,8 +81,8 @@ public final class CallingWindow {
                 e++;
             }
             if (byDay[d].length > 0) {
-                String from = DayOfWeek.of(d + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-                String to = DayOfWeek.of(e + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+                String from = SHORT_NAMES[d];
+                String to = SHORT_NAMES[e];
                 parts.add((d == e ? from : from + "–" + to) + " " + join(byDay[d]));
             }
             d = e + 1;

@@ -6,14 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Decides whether a debtor may be dialed now, on which phone, and if not, why and when next.
@@ -44,11 +45,16 @@ public final class ComplianceEngine {
     private final Policy policy;
     private final DoNotCallList doNotCall;
     private final WindowSearch windows;
+    /** The cadence's rules by enum ordinal: looked up for every attempt of every decision. */
+    private final RetryRule[] afterOutcome = new RetryRule[CallOutcome.values().length];
+    private final RetryRule[] afterDisposition = new RetryRule[Disposition.values().length];
 
     public ComplianceEngine(Policy policy, DoNotCallList doNotCall) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.doNotCall = Objects.requireNonNull(doNotCall, "doNotCall");
         this.windows = new WindowSearch(policy.window(), policy.holidays());
+        policy.cadence().retryAfterOutcome().forEach((k, v) -> afterOutcome[k.ordinal()] = v);
+        policy.cadence().retryAfterDisposition().forEach((k, v) -> afterDisposition[k.ordinal()] = v);
     }
 
     public Policy policy() {
@@ -73,7 +79,7 @@ public final class ComplianceEngine {
     private static final class Bound {
         Instant at;
         SkipReason reason = SkipReason.NONE;
-        String detail = "";
+        Supplier<String> detail = () -> "";
 
         Bound(Instant at) {
             this.at = at;
@@ -85,13 +91,22 @@ public final class ComplianceEngine {
             this.detail = other.detail;
         }
 
-        void raise(Instant candidate, SkipReason why, String text) {
+        void raise(Instant candidate, SkipReason why, Supplier<String> text) {
             if (candidate != null && candidate.isAfter(at)) {
                 at = candidate;
                 reason = why;
                 detail = text;
             }
         }
+    }
+
+    /**
+     * The text of {@code cobra why DEBTOR}: why the debtor is or is not called at {@code now} and
+     * when it will be, e.g. "next call 2026-11-25 08:00 America/Manaus on phone #2: outside calling
+     * window (BR: Sat 08–14)". No personal data.
+     */
+    public String why(DebtorFacts debtor, Instant now) {
+        return decide(debtor, now).explain();
     }
 
     /** Decides for {@code debtor} at {@code now}. */
@@ -111,7 +126,6 @@ public final class ComplianceEngine {
         int conversationCount = 0;
         Instant lastEnd = null;
         Instant lastConversationEnd = null;
-        Map<Long, List<AttemptFacts>> byPhone = new HashMap<>();
         for (int i = 0; i < history.size(); i++) {
             AttemptFacts a = history.get(i);
             starts[i] = a.startedAt().getEpochSecond();
@@ -124,9 +138,10 @@ public final class ComplianceEngine {
             if (a.disposition() == Disposition.DO_NOT_CALL) {
                 return never(now, SkipReason.DEBTOR_DO_NOT_CALL, null, List.of(), "the debtor asked not to be called");
             }
-            byPhone.computeIfAbsent(a.phoneId(), k -> new ArrayList<>()).add(a);
             applyDisposition(debtorBound, a);
         }
+        sort(starts, starts.length);
+        sort(conversations, conversationCount);
         raiseCap(debtorBound, starts, history.size(), caps.attemptsPerDebtorPerDay(), DAY, SkipReason.DAILY_CAP,
                 "attempts to the debtor in 24 h");
         raiseCap(debtorBound, starts, history.size(), caps.attemptsPerDebtorPer7Days(), WEEK, SkipReason.WEEKLY_CAP,
@@ -135,27 +150,26 @@ public final class ComplianceEngine {
                 SkipReason.CONVERSATION_CAP, "conversations in 7 days");
         if (lastConversationEnd != null && !caps.gapAfterConversation().isZero()) {
             debtorBound.raise(lastConversationEnd.plus(caps.gapAfterConversation()), SkipReason.CONVERSATION_GAP,
-                    "talked to the debtor; no call for " + Durations.format(caps.gapAfterConversation()) + " after a conversation");
+                    () -> "talked to the debtor; no call for " + Durations.format(caps.gapAfterConversation()) + " after a conversation");
         }
         if (lastEnd != null && !caps.minGapBetweenAttempts().isZero()) {
             debtorBound.raise(lastEnd.plus(caps.minGapBetweenAttempts()), SkipReason.RETRY_DELAY,
-                    Durations.format(caps.minGapBetweenAttempts()) + " between attempts to one debtor");
+                    () -> Durations.format(caps.minGapBetweenAttempts()) + " between attempts to one debtor");
         }
 
-        List<PhoneFacts> phones = ranked(debtor.phones(), byPhone);
+        List<PhoneFacts> phones = ranked(debtor.phones(), history);
         Outcome best = null;
         PhoneFacts bestPhone = null;
         List<ZoneCandidate> bestZones = List.of();
         Outcome firstNever = null;
         List<ZoneCandidate> neverZones = List.of();
         for (PhoneFacts phone : phones) {
-            List<AttemptFacts> attempts = byPhone.getOrDefault(phone.phoneId(), List.of());
-            if (suppressed(phone, attempts)) {
+            if (suppressed(phone, history)) {
                 continue;
             }
             List<ZoneCandidate> zones = candidates(debtor, phone);
             Bound bound = new Bound(debtorBound);
-            raisePhone(bound, attempts, zones);
+            raisePhone(bound, phone.phoneId(), history, zones);
             Outcome o = earliest(debtor.accounts(), zones, bound, now);
             if (o.at != null && o.at.equals(now)) {
                 return new Decision(now, true, phone, SkipReason.NONE, now, zoneIds(zones), "allowed now");
@@ -170,10 +184,10 @@ public final class ComplianceEngine {
             }
         }
         if (best != null) {
-            return new Decision(now, false, bestPhone, best.reason, best.at, zoneIds(bestZones), best.detail);
+            return new Decision(now, false, bestPhone, best.reason, best.at, zoneIds(bestZones), best.detail.get());
         }
         if (firstNever != null) {
-            return never(now, firstNever.reason, null, zoneIds(neverZones), firstNever.detail);
+            return never(now, firstNever.reason, null, zoneIds(neverZones), firstNever.detail.get());
         }
         return never(now, SkipReason.NO_CALLABLE_PHONE, null, List.of(),
                 "no phone can be called (none, or wrong party, invalid or do-not-call)");
@@ -197,105 +211,136 @@ public final class ComplianceEngine {
             return;
         }
         if (d == Disposition.CALLBACK && a.callbackAt() != null) {
-            bound.raise(a.callbackAt(), SkipReason.CALLBACK_SCHEDULED, "the debtor asked to be called back then");
+            bound.raise(a.callbackAt(), SkipReason.CALLBACK_SCHEDULED, () -> "the debtor asked to be called back then");
             return;
         }
-        RetryRule rule = policy.cadence().retryAfterDisposition().get(d);
+        RetryRule rule = afterDisposition[d.ordinal()];
         if (rule instanceof RetryRule.After) {
             Duration delay = ((RetryRule.After) rule).delay();
             SkipReason why = d == Disposition.PROMISE_TO_PAY ? SkipReason.PROMISE_PENDING : SkipReason.RETRY_DELAY;
             bound.raise(a.endedAt().plus(delay), why,
-                    "cadence waits " + Durations.format(delay) + " after " + d.code().replace('_', ' ')
+                    () -> "cadence waits " + Durations.format(delay) + " after " + words(d.code())
                             + " (" + policy.name() + ")");
         }
     }
 
     /**
-     * Rolling cap: at most {@code cap} events with start in (t - window, t]. With the starts
-     * sorted newest first, the cap is satisfied from the cap-th newest plus the window.
+     * Rolling cap: at most {@code cap} events with start in (t - window, t]. With the first
+     * {@code count} starts sorted ascending, the cap is satisfied from the cap-th newest start
+     * plus the window.
      */
-    private static void raiseCap(Bound bound, long[] startSeconds, int count, int cap, Duration window,
+    private static void raiseCap(Bound bound, long[] sortedStartSeconds, int count, int cap, Duration window,
                                  SkipReason why, String what) {
         if (count < cap) {
             return;
         }
-        long[] sorted = Arrays.copyOf(startSeconds, count);
-        Arrays.sort(sorted);
-        long capThNewest = sorted[count - cap];
-        Instant clears = Instant.ofEpochSecond(capThNewest).plus(window);
-        bound.raise(clears, why, cap + " " + what + " reached");
+        Instant clears = Instant.ofEpochSecond(sortedStartSeconds[count - cap]).plus(window);
+        bound.raise(clears, why, () -> cap + " " + what + " reached");
     }
 
-    private boolean suppressed(PhoneFacts phone, List<AttemptFacts> attempts) {
+    /** Insertion sort: histories are short and this runs on every dial. */
+    private static void sort(long[] values, int count) {
+        if (count > 32) {
+            Arrays.sort(values, 0, count);
+            return;
+        }
+        for (int i = 1; i < count; i++) {
+            long v = values[i];
+            int j = i - 1;
+            while (j >= 0 && values[j] > v) {
+                values[j + 1] = values[j];
+                j--;
+            }
+            values[j + 1] = v;
+        }
+    }
+
+    private boolean suppressed(PhoneFacts phone, List<AttemptFacts> history) {
         if (phone.status() != PhoneStatus.VALID || doNotCall.blocksNumber(phone.e164())) {
             return true;
         }
-        for (AttemptFacts a : attempts) {
-            if (a.disposition() == Disposition.WRONG_PARTY) {
+        for (int i = 0; i < history.size(); i++) {
+            AttemptFacts a = history.get(i);
+            if (a.phoneId() == phone.phoneId() && a.disposition() == Disposition.WRONG_PARTY) {
                 return true;
             }
         }
         return false;
     }
 
-    private void raisePhone(Bound bound, List<AttemptFacts> attempts, List<ZoneCandidate> zones) {
+    /** Phone-level rules from the attempts on {@code phoneId}: outcome delays, abandoned gap, caps. */
+    private void raisePhone(Bound bound, long phoneId, List<AttemptFacts> history, List<ZoneCandidate> zones) {
         Caps caps = policy.caps();
-        long[] starts = new long[attempts.size()];
-        for (int i = 0; i < attempts.size(); i++) {
-            AttemptFacts a = attempts.get(i);
-            starts[i] = a.startedAt().getEpochSecond();
+        long[] starts = new long[history.size()];
+        int count = 0;
+        for (int i = 0; i < history.size(); i++) {
+            AttemptFacts a = history.get(i);
+            if (a.phoneId() != phoneId) {
+                continue;
+            }
+            starts[count++] = a.startedAt().getEpochSecond();
             if (a.outcome() == CallOutcome.ABANDONED && !caps.gapAfterAbandoned().isZero()) {
                 bound.raise(a.endedAt().plus(caps.gapAfterAbandoned()), SkipReason.ABANDONED_GAP,
-                        "no redial within " + Durations.format(caps.gapAfterAbandoned()) + " of an abandoned call ("
+                        () -> "no redial within " + Durations.format(caps.gapAfterAbandoned()) + " of an abandoned call ("
                                 + policy.name() + ")");
             }
-            RetryRule rule = policy.cadence().retryAfterOutcome().get(a.outcome());
-            String outcome = a.outcome().code().replace('_', ' ');
+            RetryRule rule = afterOutcome[a.outcome().ordinal()];
+            CallOutcome outcome = a.outcome();
             if (rule instanceof RetryRule.After) {
                 Duration delay = ((RetryRule.After) rule).delay();
                 bound.raise(a.endedAt().plus(delay), SkipReason.RETRY_DELAY,
-                        "cadence waits " + Durations.format(delay) + " after " + outcome + " (" + policy.name() + ")");
+                        () -> "cadence waits " + Durations.format(delay) + " after " + words(outcome.code()) + " (" + policy.name() + ")");
             } else if (rule instanceof RetryRule.NextWindow) {
                 bound.raise(windows.rangeEnd(zones, a.endedAt()), SkipReason.RETRY_DELAY,
-                        "cadence waits for the next calling window after " + outcome + " (" + policy.name() + ")");
+                        () -> "cadence waits for the next calling window after " + words(outcome.code()) + " (" + policy.name() + ")");
             }
         }
-        raiseCap(bound, starts, attempts.size(), caps.attemptsPerPhonePerDay(), DAY, SkipReason.PHONE_CAP,
+        sort(starts, count);
+        raiseCap(bound, starts, count, caps.attemptsPerPhonePerDay(), DAY, SkipReason.PHONE_CAP,
                 "attempts to this phone in 24 h");
-        raiseCap(bound, starts, attempts.size(), caps.attemptsPerPhonePer7Days(), WEEK, SkipReason.PHONE_CAP,
+        raiseCap(bound, starts, count, caps.attemptsPerPhonePer7Days(), WEEK, SkipReason.PHONE_CAP,
                 "attempts to this phone in 7 days");
     }
 
     /** Best first by history: right-party conversations, then import priority, then least recently tried. */
-    private static List<PhoneFacts> ranked(List<PhoneFacts> phones, Map<Long, List<AttemptFacts>> byPhone) {
-        if (phones.size() < 2) {
+    private static List<PhoneFacts> ranked(List<PhoneFacts> phones, List<AttemptFacts> history) {
+        int n = phones.size();
+        if (n < 2) {
             return phones;
         }
-        var conversations = new HashMap<Long, Integer>();
-        var lastTried = new HashMap<Long, Instant>();
-        for (var e : byPhone.entrySet()) {
-            int n = 0;
-            Instant last = Instant.MIN;
-            for (AttemptFacts a : e.getValue()) {
-                if (a.rightPartyConversation()) n++;
-                if (a.startedAt().isAfter(last)) last = a.startedAt();
+        var ranks = new Rank[n];
+        for (int i = 0; i < n; i++) {
+            PhoneFacts p = phones.get(i);
+            int conversations = 0;
+            long lastTried = Long.MIN_VALUE;
+            for (int k = 0; k < history.size(); k++) {
+                AttemptFacts a = history.get(k);
+                if (a.phoneId() != p.phoneId()) continue;
+                if (a.rightPartyConversation()) conversations++;
+                lastTried = Math.max(lastTried, a.startedAt().getEpochSecond());
             }
-            conversations.put(e.getKey(), n);
-            lastTried.put(e.getKey(), last);
+            ranks[i] = new Rank(p, conversations, lastTried);
         }
-        var sorted = new ArrayList<>(phones);
-        sorted.sort(Comparator.<PhoneFacts>comparingInt(p -> -conversations.getOrDefault(p.phoneId(), 0))
-                .thenComparingInt(PhoneFacts::priority)
-                .thenComparing(p -> lastTried.getOrDefault(p.phoneId(), Instant.MIN))
-                .thenComparingLong(PhoneFacts::phoneId));
-        return sorted;
+        Arrays.sort(ranks, RANK_ORDER);
+        var out = new ArrayList<PhoneFacts>(n);
+        for (Rank r : ranks) {
+            out.add(r.phone);
+        }
+        return out;
     }
+
+    private record Rank(PhoneFacts phone, int conversations, long lastTriedSecond) {}
+
+    private static final Comparator<Rank> RANK_ORDER = Comparator.<Rank>comparingInt(r -> -r.conversations)
+            .thenComparingInt(r -> r.phone.priority())
+            .thenComparingLong(Rank::lastTriedSecond)
+            .thenComparingLong(r -> r.phone.phoneId());
 
     /** The earliest allowed instant for one phone, with its reason. */
     private static final class Outcome {
         Instant at;
         SkipReason reason;
-        String detail;
+        Supplier<String> detail;
     }
 
     private Outcome earliest(List<AccountFacts> accounts, List<ZoneCandidate> zones, Bound bound, Instant now) {
@@ -309,17 +354,17 @@ public final class ComplianceEngine {
             }
             anyOpen = true;
             Bound start = new Bound(bound);
-            start.raise(startOfDayInAll(account.dueDate().plusDays(cadence.firstCallAfterDueDays()), zones),
-                    SkipReason.TOO_SOON_AFTER_DUE, "first call " + cadence.firstCallAfterDueDays()
+            start.raise(startOfDayInAll(account.dueDate().toEpochDay() + cadence.firstCallAfterDueDays(), zones),
+                    SkipReason.TOO_SOON_AFTER_DUE, () -> "first call " + cadence.firstCallAfterDueDays()
                             + " days after the due date (" + policy.name() + ")");
             if (account.promiseUntil() != null) {
-                start.raise(startOfDayInAll(account.promiseUntil().plusDays(1), zones), SkipReason.PROMISE_PENDING,
-                        "promise to pay until " + account.promiseUntil());
+                start.raise(startOfDayInAll(account.promiseUntil().toEpochDay() + 1, zones), SkipReason.PROMISE_PENDING,
+                        () -> "promise to pay until " + account.promiseUntil());
             }
             Instant limit = now.plus(HORIZON);
             boolean handOffFirst = false;
             if (cadence.handOffAfterDaysOverdue() > 0) {
-                Instant end = endOfDayInAll(account.dueDate().plusDays(cadence.handOffAfterDaysOverdue()), zones);
+                Instant end = endOfDayInAll(account.dueDate().toEpochDay() + cadence.handOffAfterDaysOverdue(), zones);
                 handOffFirst = end.isBefore(limit);
                 limit = handOffFirst ? end : limit;
             }
@@ -328,79 +373,108 @@ public final class ComplianceEngine {
             }
             Instant t = windows.nextOpenForAll(zones, start.at, limit);
             if (t == null) {
-                windowNeverOpens |= !handOffFirst;
+                // Closed until the hand-off: say so, unless the zones' windows never overlap at all.
+                windowNeverOpens |= !handOffFirst
+                        || windows.nextOpenForAll(zones, start.at, start.at.plus(HORIZON)) == null;
                 continue;
             }
             if (out.at == null || t.isBefore(out.at)) {
                 out.at = t;
+                Instant closedAt = start.at;
+                Supplier<String> rule = start.detail;
                 if (t.equals(start.at)) {
                     out.reason = start.reason;
-                    out.detail = start.detail;
+                    out.detail = rule;
                 } else if (start.at.isAfter(now)) {
                     // A rule keeps the debtor from being called now; the window only sets the hour.
-                    explainWindow(out, zones, start.at);
-                    out.detail = start.detail + "; then " + out.detail;
                     out.reason = start.reason;
+                    out.detail = () -> rule.get() + "; then " + windowDetail(zones, closedAt);
                 } else {
-                    explainWindow(out, zones, start.at);
+                    out.reason = windowReason(zones, closedAt);
+                    out.detail = () -> windowDetail(zones, closedAt);
                 }
             }
         }
         if (out.at == null) {
             if (windowNeverOpens) {
                 out.reason = SkipReason.NO_COMMON_WINDOW;
-                out.detail = "the calling windows of " + zoneIds(zones) + " do not overlap within "
+                out.detail = () -> "the calling windows of " + zoneIds(zones) + " do not overlap within "
                         + HORIZON.toDays() + " days";
             } else if (anyOpen) {
                 out.reason = SkipReason.NEXT_STAGE;
-                out.detail = "no callable time before the debt is more than " + cadence.handOffAfterDaysOverdue()
+                out.detail = () -> "no callable time before the debt is more than " + cadence.handOffAfterDaysOverdue()
                         + " days overdue or within " + HORIZON.toDays() + " days; next stage: " + cadence.nextStage();
             } else {
                 out.reason = SkipReason.NO_OPEN_DEBT;
-                out.detail = "no open debt (paid, in agreement, written off or disputed)";
+                out.detail = () -> "no open debt (paid, in agreement, written off or disputed)";
             }
         }
         return out;
     }
 
-    private void explainWindow(Outcome out, List<ZoneCandidate> zones, Instant at) {
+    private SkipReason windowReason(List<ZoneCandidate> zones, Instant at) {
         for (ZoneCandidate c : zones) {
-            int state = windows.state(c, at);
-            LocalDate date = LocalDate.ofInstant(at, c.zone());
-            if (state == WindowSearch.HOLIDAY) {
-                out.reason = SkipReason.HOLIDAY;
-                out.detail = "holiday " + date + " in " + c.zone() + ": " + policy.holidays().holiday(date, c.region())
-                        + " (" + policy.name() + ")";
-                return;
+            if (windows.state(c, at) == WindowSearch.HOLIDAY) {
+                return SkipReason.HOLIDAY;
             }
-            if (state == WindowSearch.OUTSIDE) {
-                out.reason = SkipReason.OUTSIDE_WINDOW;
-                out.detail = "outside calling window (" + policy.name() + ": " + policy.window().describe(date.getDayOfWeek())
+        }
+        return SkipReason.OUTSIDE_WINDOW;
+    }
+
+    private String windowDetail(List<ZoneCandidate> zones, Instant at) {
+        for (ZoneCandidate c : zones) {
+            LocalDate date = LocalDate.ofInstant(at, c.zone());
+            if (windows.state(c, at) == WindowSearch.HOLIDAY) {
+                return "holiday " + date + " in " + c.zone() + ": " + policy.holidays().holiday(date, c.region())
+                        + " (" + policy.name() + ")";
+            }
+        }
+        for (ZoneCandidate c : zones) {
+            LocalDate date = LocalDate.ofInstant(at, c.zone());
+            if (windows.state(c, at) == WindowSearch.OUTSIDE) {
+                return "outside calling window (" + policy.name() + ": " + policy.window().describe(date.getDayOfWeek())
                         + (zones.size() > 1 ? " in every zone of " + zoneIds(zones) : "") + ")";
-                return;
             }
         }
         throw new IllegalStateException("window closed at " + at + " but open in every zone of " + zones);
     }
 
-    /** The first instant at which the local date is at least {@code date} in every zone. */
-    private static Instant startOfDayInAll(LocalDate date, List<ZoneCandidate> zones) {
-        Instant latest = Instant.MIN;
-        for (ZoneCandidate c : zones) {
-            Instant start = date.atStartOfDay(c.zone()).toInstant();
-            if (start.isAfter(latest)) latest = start;
-        }
-        return latest;
+    private static String words(String code) {
+        return code.replace('_', ' ');
     }
 
-    /** The first instant at which the local date is after {@code date} in some zone. */
-    private static Instant endOfDayInAll(LocalDate date, List<ZoneCandidate> zones) {
-        Instant earliest = Instant.MAX;
+    /** The first instant at which the local date is at least {@code epochDay} in every zone. */
+    private static Instant startOfDayInAll(long epochDay, List<ZoneCandidate> zones) {
+        long latest = Long.MIN_VALUE;
         for (ZoneCandidate c : zones) {
-            Instant end = date.plusDays(1).atStartOfDay(c.zone()).toInstant();
-            if (end.isBefore(earliest)) earliest = end;
+            latest = Math.max(latest, startOfDay(epochDay, c.zone()));
         }
-        return earliest;
+        return Instant.ofEpochSecond(latest);
+    }
+
+    /** The first instant at which the local date is after {@code epochDay} in some zone. */
+    private static Instant endOfDayInAll(long epochDay, List<ZoneCandidate> zones) {
+        long earliest = Long.MAX_VALUE;
+        for (ZoneCandidate c : zones) {
+            earliest = Math.min(earliest, startOfDay(epochDay + 1, c.zone()));
+        }
+        return Instant.ofEpochSecond(earliest);
+    }
+
+    /**
+     * Epoch second of the start of a local day ({@code LocalDate.atStartOfDay(zone)}): the first
+     * instant of that date, after a gap if midnight is skipped. Fast path when no offset change
+     * is within two days, which is every day but a few a year.
+     */
+    static long startOfDay(long epochDay, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        long midnight = epochDay * DailyRange.SECONDS_PER_DAY;
+        Instant near = Instant.ofEpochSecond(midnight - 2 * DailyRange.SECONDS_PER_DAY);
+        ZoneOffsetTransition transition = rules.nextTransition(near);
+        if (transition == null || transition.getInstant().getEpochSecond() > midnight + 2 * DailyRange.SECONDS_PER_DAY) {
+            return midnight - rules.getOffset(near).getTotalSeconds();
+        }
+        return LocalDate.ofEpochDay(epochDay).atStartOfDay(zone).toEpochSecond();
     }
 
     @Override

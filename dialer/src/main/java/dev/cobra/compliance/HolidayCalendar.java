@@ -107,12 +107,27 @@ public record HolidayCalendar(boolean brazilNational, Set<MonthDay> annual, Set<
         if (m < 2 || m > 6) {
             return null;
         }
-        long fromEaster = date.toEpochDay() - easterSunday(date.getYear()).toEpochDay();
+        long fromEaster = date.toEpochDay() - easterEpochDay(date.getYear());
         if (fromEaster == -48) return "Carnaval (segunda)";
         if (fromEaster == -47) return "Carnaval (terça)";
         if (fromEaster == -2) return "Sexta-feira Santa";
         if (fromEaster == 60) return "Corpus Christi";
         return null;
+    }
+
+    private static final int EASTER_CACHE_FROM = 1900;
+    private static final long[] EASTER_EPOCH_DAYS = new long[400];
+
+    static {
+        for (int i = 0; i < EASTER_EPOCH_DAYS.length; i++) {
+            EASTER_EPOCH_DAYS[i] = easterSunday(EASTER_CACHE_FROM + i).toEpochDay();
+        }
+    }
+
+    /** Easter Sunday as an epoch day; cached for 1900–2299 because it is checked on every dial. */
+    private static long easterEpochDay(int year) {
+        int i = year - EASTER_CACHE_FROM;
+        return i >= 0 && i < EASTER_EPOCH_DAYS.length ? EASTER_EPOCH_DAYS[i] : easterSunday(year).toEpochDay();
     }
 
     /** Easter Sunday of a Gregorian year: the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */

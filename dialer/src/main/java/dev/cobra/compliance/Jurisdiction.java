@@ -3,6 +3,7 @@ package dev.cobra.compliance;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A country whose rules a preset implements, and how a debtor's phone and state map to time
@@ -14,6 +15,8 @@ public enum Jurisdiction {
     UK(AreaCodes.UK);
 
     private final AreaCodeTable table;
+    /** Candidates per (area code, region), only for codes and regions in the table, so bounded. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, List<ZoneCandidate>>> cache = new ConcurrentHashMap<>();
 
     Jurisdiction(AreaCodeTable table) {
         this.table = table;
@@ -33,6 +36,21 @@ public enum Jurisdiction {
      */
     public List<ZoneCandidate> candidates(String e164, String region, ZoneId zoneOverride) {
         String code = table.codeOf(e164);
+        if (zoneOverride != null || (code != null && table.regionOf(code) == null)
+                || (region != null && table.zonesOfRegion(region) == null)) {
+            return resolve(code, region, zoneOverride);
+        }
+        String codeKey = code == null ? "" : code;
+        var byRegion = cache.get(codeKey);
+        if (byRegion == null) {
+            byRegion = cache.computeIfAbsent(codeKey, k -> new ConcurrentHashMap<>());
+        }
+        String regionKey = region == null ? "" : region;
+        List<ZoneCandidate> found = byRegion.get(regionKey);
+        return found != null ? found : byRegion.computeIfAbsent(regionKey, k -> resolve(code, region, null));
+    }
+
+    private List<ZoneCandidate> resolve(String code, String region, ZoneId zoneOverride) {
         String codeRegion = table.regionOf(code);
         List<ZoneId> codeZones = table.zonesOfCode(code);
         List<ZoneId> regionZones = table.zonesOfRegion(region);
@@ -49,7 +67,7 @@ public enum Jurisdiction {
         } else {
             add(out, table.allZones(), region);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static void add(List<ZoneCandidate> out, List<ZoneId> zones, String region) {

@@ -9,13 +9,15 @@ import java.util.Objects;
 
 /**
  * Anatel's short-call rule (Brazil): a call lasting at most {@code shortCallMax} (6 s), answered
- * or not, is "short"; a caller placing more than {@code blockAtCallsPerDay} (100,000) calls in a
- * day of which more than {@code blockAtShortShare} (85%) are short is blocked by the operators.
+ * or not (voicemail included), is "short"; a caller placing at least {@code blockAtCallsPerDay}
+ * (100,000) calls in a day of which at least {@code blockAtShortShare} (85%) are short has its
+ * originating capacity blocked by the operators for 15 days.
  * We throttle earlier, at {@code throttleAtCallsPerDay} and {@code throttleAtShortShare}, per
  * caller ID and per day in {@code dayZone} (Brasília time). Pure: counts in, verdict out.
  *
- * <p>Source: Anatel, Despacho Decisório on "chamadas curtas" (2022) and its later revisions; the
- * thresholds are configuration so counsel can follow changes without a release.
+ * <p>Source: Anatel's medida cautelar against abusive calls (Despacho Decisório, June 2022; 6 s
+ * and voicemail from June 2024; extended to 31 May 2026). The thresholds are configuration so
+ * counsel can follow changes without a release.
  */
 public record ShortCallRule(
         Duration shortCallMax,
@@ -54,8 +56,10 @@ public record ShortCallRule(
         }
     }
 
-    /** Whether one more call may be placed, with the counts that decided it. */
+    /** Whether one more call may be placed; when throttled, the counts that decided it. */
     public record Verdict(boolean allowed, String detail) {}
+
+    private static final Verdict ALLOWED = new Verdict(true, "within the short-call limits");
 
     /** True when a call of this ring-and-talk time counts as short; null (never connected) is short. */
     public boolean isShort(Duration ringAndTalk) {
@@ -84,8 +88,11 @@ public record ShortCallRule(
         long calls = counts.calls() + 1;
         double share = (double) (counts.shortCalls() + 1) / calls;
         boolean throttle = calls > throttleAtCallsPerDay && share > throttleAtShortShare;
+        if (!throttle) {
+            return ALLOWED;
+        }
         String detail = String.format(Locale.ROOT,
-                "caller ID %s on %s: %d calls, %.1f%% short (throttle above %d calls and %.0f%% short; Anatel blocks above %d and %.0f%%)",
+                "caller ID %s on %s: %d calls, %.1f%% short (throttle above %d calls and %.0f%% short; Anatel blocks at %d and %.0f%%)",
                 counts.callerId(), counts.day(), counts.calls(), 100 * counts.shortShare(),
                 throttleAtCallsPerDay, 100 * throttleAtShortShare, blockAtCallsPerDay, 100 * blockAtShortShare);
         return new Verdict(!throttle, detail);

@@ -83,15 +83,14 @@ final class WindowSearch {
                 if (ranges.length == 0) {
                     continue;
                 }
-                LocalDate date = LocalDate.ofEpochDay(d);
-                if (holidays.holiday(date, c.region()) != null) {
+                if (holidays.holiday(LocalDate.ofEpochDay(d), c.region()) != null) {
                     continue;
                 }
                 for (DailyRange r : ranges) {
                     if (d == day && r.startSecondOfDay() <= second) {
                         continue;
                     }
-                    next = firstAfter(rules, date.atStartOfDay().plusSeconds(r.startSecondOfDay()), t);
+                    next = firstAfter(rules, d * DailyRange.SECONDS_PER_DAY + r.startSecondOfDay(), t);
                     break days;
                 }
             }
@@ -141,8 +140,7 @@ final class WindowSearch {
             int second = Math.floorMod(local, DailyRange.SECONDS_PER_DAY);
             for (DailyRange r : window.rangesOf(mondayZero(day))) {
                 if (r.contains(second)) {
-                    Instant close = firstAfter(rules,
-                            LocalDate.ofEpochDay(day).atStartOfDay().plusSeconds(r.endSecondOfDay()), t);
+                    Instant close = firstAfter(rules, day * DailyRange.SECONDS_PER_DAY + r.endSecondOfDay(), t);
                     if (close.isAfter(end)) {
                         end = close;
                     }
@@ -153,11 +151,18 @@ final class WindowSearch {
     }
 
     /**
-     * The earliest instant after {@code after} whose wall clock reads {@code local}: in a gap
-     * (spring forward) the instant the clock jumps past it, in an overlap the first pass that is
-     * still after {@code after}.
+     * The earliest instant after {@code after} whose wall clock reads {@code localSecond}
+     * (seconds since the local epoch): in a gap (spring forward) the instant the clock jumps past
+     * it, in an overlap the first pass that is still after {@code after}. Fast path when no
+     * offset change is within two days.
      */
-    static Instant firstAfter(ZoneRules rules, LocalDateTime local, Instant after) {
+    static Instant firstAfter(ZoneRules rules, long localSecond, Instant after) {
+        Instant near = Instant.ofEpochSecond(localSecond - 2 * DailyRange.SECONDS_PER_DAY);
+        ZoneOffsetTransition transition = rules.nextTransition(near);
+        if (transition == null || transition.getInstant().getEpochSecond() > localSecond + 2 * DailyRange.SECONDS_PER_DAY) {
+            return Instant.ofEpochSecond(localSecond - rules.getOffset(near).getTotalSeconds());
+        }
+        LocalDateTime local = LocalDateTime.ofEpochSecond(localSecond, 0, ZoneOffset.UTC);
         List<ZoneOffset> offsets = rules.getValidOffsets(local);
         if (offsets.isEmpty()) {
             return rules.getTransition(local).getInstant();

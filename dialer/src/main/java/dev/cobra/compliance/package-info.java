@@ -24,7 +24,7 @@
  * <ul>
  *   <li>Windows in the debtor's local time: BR São Paulo Lei 15.426/2014 art. 2 (Mon–Fri 08–20,
  *       Sat 08–14, no holidays), used as the national default; RJ Lei 4.896/2006 art. 1-A (Lei
- *       7.853/2018: Mon–Fri 08–18); US Reg F 12 CFR 1006.6(b)(1)(i) (08–21); UK FCA CONC 7.9.4
+ *       7.853/2018: Mon–Fri 08–18); US Reg F 12 CFR 1006.6(b)(1)(i) (08–21); UK FCA CONC 7.9
  *       (no unreasonable times; 08–21 practice). CDC (Lei 8.078/1990) arts. 42 and 71 underlie all
  *       Brazilian limits.
  *   <li>Zone ambiguity: when the debtor's state and the phone's area code disagree, or the area
@@ -37,6 +37,18 @@
  *       with >= 85% lasting <= 6 s gets the caller blocked; we throttle before.
  * </ul>
  * Rolling windows (24 h, 7 × 24 h) are used for caps, counted by attempt start.
+ *
+ * <h2>Wiring (store and campaign runner)</h2>
+ * <pre>{@code
+ * Policy policy = PresetLoader.builtIn("BR").tighten(campaignOverrides).policy(); // log loosenings()
+ * ComplianceEngine engine = new ComplianceEngine(policy, doNotCallSnapshot);
+ * Decision d = engine.decide(facts, clock.instant());          // before every dial
+ * if (d.allowed()) dial(d.phone()); else release(debtor, d.nextEligible(), d.reason().tag());
+ * Decision after = engine.afterAttempt(facts, finishedAttempt); // store after.nextEligible()
+ * String text = engine.why(facts, clock.instant());             // cobra why DEBTOR
+ * }</pre>
+ * A null {@code nextEligible} means "never under this policy": the reason says why
+ * ({@code NEXT_STAGE}: hand to {@code policy.cadence().nextStage()}).
  *
  * <h2>Must not import</h2>
  * {@code java.sql}, {@code io.netty}, {@code org.asteriskjava}, {@code io.micrometer}, logging,

@@ -247,6 +247,7 @@ class CadenceTest {
         Decision d = br.decide(manaus, at("2026-11-28T14:30", "America/Manaus"));
         assertEquals("next call 2026-11-30 08:00 America/Manaus on phone #1: outside calling window (BR: Sat 08–14)",
                 d.explain());
+        assertEquals(d.explain(), br.why(manaus, at("2026-11-28T14:30", "America/Manaus")));
         assertNull(br.decide(debtor().region("AM").account(DUE).build(), TUE_10).phone());
     }
 }

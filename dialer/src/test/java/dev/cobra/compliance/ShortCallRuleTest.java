@@ -58,17 +58,18 @@ class ShortCallRuleTest {
         var counts = new ShortCallRule.Day(LocalDate.of(2026, 11, 24), "x", 0, 0);
         var random = new java.util.SplittableRandom(42);
         Instant t = Instant.parse("2026-11-24T11:00:00Z");
-        int refused = 0;
-        for (int i = 0; i < 200_000; i++) {
+        boolean throttled = false;
+        for (int i = 0; i < 200_000 && !throttled; i++) {
             if (!rule.check(counts).allowed()) {
-                refused++;
+                throttled = true;
                 continue;
             }
             counts = rule.record(counts, t, random.nextInt(10) < 9 ? Duration.ofSeconds(4) : Duration.ofSeconds(90));
             boolean blocked = counts.calls() >= rule.blockAtCallsPerDay() && counts.shortShare() >= rule.blockAtShortShare();
             assertFalse(blocked, "blocked at " + counts);
         }
-        assertTrue(refused > 0, "the throttle engaged");
+        assertTrue(throttled, "the throttle engaged");
+        assertEquals(rule.throttleAtCallsPerDay(), counts.calls(), "throttled at the volume margin: " + counts);
     }
 
     @Test

@@ -165,4 +165,18 @@ class ZonesTest {
         assertEquals(at("2026-11-24T08:00", "America/Manaus"), d.nextEligible());
         assertEquals(List.of(ZoneId.of("America/Manaus")), d.zones());
     }
+
+    @Test
+    void zonesWhoseWindowsNeverOverlapAreReportedNotSearchedForever() {
+        Policy narrow = PresetLoader.builtIn("BR").tighten(new Policy.Overrides(
+                CallingWindow.of(java.util.Map.of(java.time.DayOfWeek.MONDAY, List.of(DailyRange.parse("08:00-09:00")))),
+                null, null, null, null, java.util.Set.of())).policy();
+        var engine = new ComplianceEngine(narrow, DoNotCallList.NONE);
+        // Debtor from Acre (UTC-5) on a Recife/Noronha phone (UTC-3/-2): 08–09 never coincides.
+        var split = debtor().region("AC").account(DUE).phone("+5581999990000").build();
+        Decision d = engine.decide(split, at("2026-11-24T10:00", "America/Sao_Paulo"));
+        assertEquals(SkipReason.NO_COMMON_WINDOW, d.reason(), d.explain());
+        assertTrue(d.never());
+        assertTrue(d.explain().contains("America/Rio_Branco"), d.explain());
+    }
 }

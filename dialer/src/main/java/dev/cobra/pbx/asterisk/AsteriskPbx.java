@@ -811,6 +811,10 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         for (Track t : calls.values()) {
             t.orphaned = true;
         }
+        if (closed) {
+            log.info("AMI session to {} closed ({} calls in flight left to the PBX)", server.describe(), calls.size());
+            return;
+        }
         log.warn("AMI session to {} lost with {} calls in flight; dialing paused, reconnecting", server.describe(), calls.size());
         scheduleReconnect();
     }

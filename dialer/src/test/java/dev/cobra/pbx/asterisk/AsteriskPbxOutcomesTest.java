@@ -128,6 +128,25 @@ class AsteriskPbxOutcomesTest {
         assertFalse(log.events(viaBadLanding.id()).stream().anyMatch(CallEvent.Dialing.class::isInstance));
     }
 
+    @Test
+    void recordingStartsOnAnswerOnlyWhenTheCallAsksAndAFailedStartIsCounted() throws Exception {
+        AsteriskPbx pbx = start("Local/{number}@customers", 10, 10);
+        CallRequest recorded = dial(pbx, SimFixture.request(SimFixture.e164("108"), new Destination.Hold(),
+                Duration.ofSeconds(30), Map.of(RecordingSettings.FLAG, "yes")));
+        CallRequest plain = dial(pbx, SimFixture.request(SimFixture.e164("108"), new Destination.Hold(),
+                Duration.ofSeconds(30), Map.of()));
+        log.awaitEvent(recorded.id(), CallEvent.Answered.class, WAIT);
+        log.awaitEvent(plain.id(), CallEvent.Answered.class, WAIT);
+        // pbx-sim has no MixMonitor ("Invalid/unknown command"): the failure is counted and logged, the call goes on.
+        CallLog.until(() -> pbx.stats().recordingsFailed() == 1, WAIT, "the MixMonitor answer");
+        assertEquals(0, pbx.stats().recordingsStarted());
+        pbx.hangup(recorded.id());
+        pbx.hangup(plain.id());
+        assertEquals(CallOutcome.ANSWERED_HUMAN, log.awaitOutcome(recorded.id(), WAIT));
+        assertEquals(CallOutcome.ANSWERED_HUMAN, log.awaitOutcome(plain.id(), WAIT));
+        assertEquals(1, pbx.stats().recordingsFailed(), "only the call that asked for recording tried");
+    }
+
     /** Dials {@code count} numbers that ring 2 s and answer (the traces' _X. extension), then awaits {@code until} on each. */
     private List<CallRequest> dialHeld(AsteriskPbx pbx, int first, int count, Class<? extends CallEvent> until) {
         List<CallRequest> out = new ArrayList<>();

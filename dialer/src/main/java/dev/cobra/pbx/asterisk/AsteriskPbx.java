@@ -69,6 +69,7 @@ import org.slf4j.LoggerFactory;
 public final class AsteriskPbx implements Pbx, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AsteriskPbx.class);
     static final String CALL_ID_VARIABLE = "COBRA_CALL_ID";
+    private static final int MAX_REMEMBERED_LOST_CALLS = 10_000;
     static final String EVENT_MASK = "call,dialplan,user,dtmf";
     static final List<String> FILTERS = List.of(
             "Event: (Newstate|DialState|OriginateResponse|Hangup|UserEvent|DTMFEnd|BridgeEnter)",
@@ -170,6 +171,16 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
     private final Map<String, Track> byAction = new HashMap<>();
     private final Map<String, Track> byUniqueid = new HashMap<>();
     private final ArrayDeque<Track> rateQueue = new ArrayDeque<>();
+    /**
+     * Calls we ended without seeing their channels go (guard expired, lost in reconciliation): a channel that shows
+     * up later for one of them is hung up, so the PBX keeps no call nobody tracks. Bounded (oldest forgotten).
+     */
+    private final Map<CallId, Boolean> abandonedOnPbx = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CallId, Boolean> eldest) {
+            return size() > MAX_REMEMBERED_LOST_CALLS;
+        }
+    };
     private final AsteriskStats.Counters counters = new AsteriskStats.Counters();
     private final CompletableFuture<Void> firstSession = new CompletableFuture<>();
     private volatile Listener listener = NO_LISTENER;
@@ -551,6 +562,8 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
             Track t = byCallIdValue(e.valueOr("Value", ""));
             if (t != null) {
                 addLeg(t, e.value("Uniqueid"), e.value("Channel"));
+            } else {
+                hangUpIfAbandoned(e.valueOr("Value", ""), e.valueOr("Channel", ""));
             }
             return;
         }
@@ -569,6 +582,21 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         if (!t.amdReported) {
             t.amdReported = true;
             emit(new CallEvent.Amd(t.request.id(), clock.instant(), amdVerdict(status), cause));
+        }
+    }
+
+    private void hangUpIfAbandoned(String callIdValue, String channel) {
+        CallId id;
+        try {
+            id = new CallId(callIdValue);
+        } catch (IllegalArgumentException notOurs) {
+            return;
+        }
+        AmiConnection s = session;
+        if (s != null && !channel.endsWith(";2") && abandonedOnPbx.containsKey(id)) {
+            counters.lateChannelsHungUp.increment();
+            log.warn("call {} was already ended as lost, but its channel appeared on {}: hanging it up", id, server.name());
+            s.send(AmiMessage.of("Action", "Hangup", "Channel", channel, "Cause", "16"));
         }
     }
 
@@ -733,6 +761,9 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         }
         counters.inFlight.set(calls.size());
         counters.ended.increment();
+        if (last instanceof CallEvent.Lost) {
+            abandonedOnPbx.put(t.request.id(), Boolean.TRUE);
+        }
         emit(last);
     }
 

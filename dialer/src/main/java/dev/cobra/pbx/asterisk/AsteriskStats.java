@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public record AsteriskStats(String pbx, long inFlight, long originatesSent, long originatesRejected, long refusedDown,
                             long refusedConcurrency, long refusedRate, long rateDelayed, long duplicateOriginates,
-                            long guardExpired, long lostOnReconcile, long reattached, long sessions, long disconnects,
+                            long guardExpired, long lateChannelsHungUp, long lostOnReconcile, long reattached, long sessions, long disconnects,
                             long events, long ended, long actionsFailed, long recordingsStarted, long recordingsFailed) {
 
     /** The live counters behind a snapshot; thread-safe. */
@@ -23,6 +23,7 @@ public record AsteriskStats(String pbx, long inFlight, long originatesSent, long
         final LongAdder rateDelayed = new LongAdder();
         final LongAdder duplicateOriginates = new LongAdder();
         final LongAdder guardExpired = new LongAdder();
+        final LongAdder lateChannelsHungUp = new LongAdder();
         final LongAdder lostOnReconcile = new LongAdder();
         final LongAdder reattached = new LongAdder();
         final LongAdder sessions = new LongAdder();
@@ -36,7 +37,7 @@ public record AsteriskStats(String pbx, long inFlight, long originatesSent, long
         AsteriskStats snapshot(String pbx) {
             return new AsteriskStats(pbx, inFlight.get(), originatesSent.sum(), originatesRejected.sum(), refusedDown.sum(),
                     refusedConcurrency.sum(), refusedRate.sum(), rateDelayed.sum(), duplicateOriginates.sum(),
-                    guardExpired.sum(), lostOnReconcile.sum(), reattached.sum(), sessions.sum(), disconnects.sum(),
+                    guardExpired.sum(), lateChannelsHungUp.sum(), lostOnReconcile.sum(), reattached.sum(), sessions.sum(), disconnects.sum(),
                     events.sum(), ended.sum(), actionsFailed.sum(), recordingsStarted.sum(), recordingsFailed.sum());
         }
     }

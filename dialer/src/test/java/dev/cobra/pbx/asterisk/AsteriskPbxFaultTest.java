@@ -159,6 +159,47 @@ class AsteriskPbxFaultTest {
     }
 
     @Test
+    void aCallWhoseEventsWereNeverSeenIsFoundByItsChannelVariableAfterAReconnect() throws Exception {
+        PbxSim sim = sim(0);
+        AsteriskPbx pbx = adapter(sim);
+        sim.stallAmi(Duration.ofSeconds(120)); // the Response, VarSets and OriginateResponse all stay on the PBX
+        CallRequest unseen = dial(pbx, SimFixture.request(SimFixture.e164("108"), new Destination.Hold(),
+                Duration.ofSeconds(30), Map.of()));
+        CallLog.until(() -> sim.liveChannelCount() == 2, WAIT, "the simulated call to be up");
+        assertEquals(List.of(), log.events(unseen.id()));
+
+        sim.cutAmiConnections();
+        log.awaitAvailability(3, WAIT);
+        log.awaitEvent(unseen.id(), CallEvent.Answered.class, WAIT);
+        assertEquals(1, pbx.stats().reattached(), "Getvar COBRA_CALL_ID on unclaimed channels found it");
+        assertEquals(1, pbx.stats().originatesSent(), "never dialed again");
+        pbx.hangup(unseen.id());
+        assertEquals(CallOutcome.ANSWERED_HUMAN, log.awaitOutcome(unseen.id(), WAIT));
+        CallLog.until(() -> sim.liveChannelCount() == 0, WAIT, "the call's channels to be gone");
+        assertEveryAttemptClosedOnce(1);
+    }
+
+    @Test
+    void aCallThePbxNeverReportsOnIsEndedByItsGuardAndItsLateChannelHungUp() throws Exception {
+        PbxSim sim = sim(0);
+        AsteriskSettings s = SimFixture.settings("Local/{number}@customers");
+        AsteriskPbx pbx = SimFixture.pbx(sim, s.withTimings(s.reconnectMin(), s.reconnectMax(), Duration.ofSeconds(1),
+                s.failureSettle(), s.auditInterval()), 10, 10, log);
+        resources.add(pbx);
+        pbx.start().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        sim.stallAmi(Duration.ofSeconds(10)); // longer than ring timeout 5 s + grace 1 s
+        CallRequest silent = dial(pbx, SimFixture.request(SimFixture.e164("108"), new Destination.Hold(),
+                Duration.ofSeconds(5), Map.of()));
+        assertEquals(CallOutcome.UNKNOWN, log.awaitOutcome(silent.id(), WAIT), "ended by the guard, not left open");
+        assertInstanceOf(CallEvent.Lost.class, log.events(silent.id()).get(log.events(silent.id()).size() - 1));
+        assertEquals(1, pbx.stats().guardExpired());
+        CallLog.until(() -> pbx.stats().lateChannelsHungUp() == 1 && sim.liveChannelCount() == 0, WAIT,
+                "the late channel of the ended call to be hung up");
+        assertEquals(1, log.events(silent.id()).stream().filter(e -> e instanceof CallEvent.Lost).count());
+        assertEveryAttemptClosedOnce(1);
+    }
+
+    @Test
     void pbxRestartEndsEveryLostCallAndDialingResumesOnTheSamePort() throws Exception {
         PbxSim sim = sim(0);
         int port = sim.amiPort();

@@ -35,6 +35,12 @@ public sealed interface CallEvent {
     /** The call ended. {@code q850Cause} is the cause of the callee's channel (0 when unknown). */
     record HungUp(CallId callId, Instant at, int q850Cause) implements CallEvent {}
 
+    /**
+     * The call is being recorded to {@code path} (on the PBX host); stored on the attempt. Informational: it does
+     * not change the call's state.
+     */
+    record Recording(CallId callId, Instant at, String path) implements CallEvent {}
+
     /** The PBX connection was lost while the call was up and reconciliation found it gone. */
     record Lost(CallId callId, Instant at) implements CallEvent {}
 

@@ -112,6 +112,20 @@ public final class AttemptStore {
                 }) == 1;
     }
 
+    /**
+     * Start-up recovery after a crash: closes every attempt this node left open, as {@code dropped} if it had been
+     * answered and {@code unknown} otherwise (the PBX's own hang-up of such calls was never seen). Their claims need
+     * no release: the leases expire and the debtors come back by themselves. Returns how many were closed.
+     */
+    public int closeOrphans(String node, Instant now) {
+        return update("UPDATE call_attempts SET ended_at = ?, hangup_cause = 0,"
+                + " outcome = CASE WHEN answered_at IS NULL THEN 'unknown' ELSE 'dropped' END"
+                + " WHERE node = ? AND ended_at IS NULL", ps -> {
+                    Sql.set(ps, 1, now);
+                    ps.setString(2, node);
+                });
+    }
+
     /** Attempts of a node that are still open (to reattach or close after a reconnect or restart). */
     public List<Attempt> openAttempts(String node) {
         return db.withConnection(c -> {

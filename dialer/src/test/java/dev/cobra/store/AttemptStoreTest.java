@@ -55,4 +55,22 @@ class AttemptStoreTest {
         assertEquals(List.of(), attempts.openAttempts("node-a"));
         assertNull(attempts.find("nope"));
     }
+
+    @Test
+    void startUpRecoveryClosesWhatACrashedNodeLeftOpenAndNothingElse() {
+        long[] ids = debtorAndPhone("orph-");
+        attempts.open("o-ringing", ids[0], ids[1], ids[2], "node-crashed", "ast-1", T0);
+        attempts.open("o-talking", ids[0], ids[1], ids[2], "node-crashed", "ast-1", T0);
+        attempts.mark("o-talking", AttemptStore.Milestone.ANSWERED, T0.plusSeconds(5));
+        attempts.open("o-other-node", ids[0], ids[1], ids[2], "node-alive", "ast-1", T0);
+        attempts.open("o-done", ids[0], ids[1], ids[2], "node-crashed", "ast-1", T0);
+        attempts.close("o-done", T0.plusSeconds(3), "busy", 17);
+
+        assertEquals(2, attempts.closeOrphans("node-crashed", T0.plusSeconds(600)));
+        assertEquals("unknown", attempts.find("o-ringing").outcome());
+        assertEquals("dropped", attempts.find("o-talking").outcome());
+        assertEquals("busy", attempts.find("o-done").outcome(), "closed attempts keep their outcome");
+        assertNull(attempts.find("o-other-node").outcome(), "another node's live attempt is untouched");
+        assertEquals(0, attempts.closeOrphans("node-crashed", T0.plusSeconds(601)));
+    }
 }

@@ -64,36 +64,29 @@ public final class AttemptStore {
     }
 
     public void setAmd(String callId, String amdResult) {
-        update("UPDATE call_attempts SET amd_result = ? WHERE call_id = ?", ps -> {
-            ps.setString(1, amdResult);
-            ps.setString(2, callId);
-        });
+        setColumn(callId, "amd_result", amdResult);
     }
 
     public void setAgent(String callId, long agentId) {
-        update("UPDATE call_attempts SET agent_id = ? WHERE call_id = ?", ps -> {
-            ps.setLong(1, agentId);
-            ps.setString(2, callId);
-        });
+        setColumn(callId, "agent_id", agentId);
     }
 
     public void setRecording(String callId, String path) {
-        update("UPDATE call_attempts SET recording_path = ? WHERE call_id = ?", ps -> {
-            ps.setString(1, path);
-            ps.setString(2, callId);
-        });
+        setColumn(callId, "recording_path", path);
     }
 
     public void setDisposition(String callId, String disposition) {
-        update("UPDATE call_attempts SET disposition = ? WHERE call_id = ?", ps -> {
-            ps.setString(1, disposition);
-            ps.setString(2, callId);
-        });
+        setColumn(callId, "disposition", disposition);
     }
 
     public void setIvrProgress(String callId, String progress) {
-        update("UPDATE call_attempts SET ivr_progress = ? WHERE call_id = ?", ps -> {
-            ps.setString(1, progress);
+        setColumn(callId, "ivr_progress", progress);
+    }
+
+    /** One column of one attempt; {@code column} is always one of the constants above, never input. */
+    private void setColumn(String callId, String column, Object value) {
+        update("UPDATE call_attempts SET " + column + " = ? WHERE call_id = ?", ps -> {
+            ps.setObject(1, value);
             ps.setString(2, callId);
         });
     }

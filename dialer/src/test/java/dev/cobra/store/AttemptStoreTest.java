@@ -25,15 +25,8 @@ class AttemptStoreTest {
     private long[] debtorAndPhone(String prefix) {
         long campaign = new CampaignStore(db).ensure(prefix, prefix, "BR", T0).id();
         Fixtures.bulkDebtors(db, campaign, prefix, 1, T0);
-        return db.withConnection(c -> {
-            try (var ps = c.prepareStatement("SELECT d.id, p.id FROM debtors d JOIN phones p ON p.debtor_id = d.id WHERE d.external_id = ?")) {
-                ps.setString(1, prefix + "1");
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return new long[] {campaign, rs.getLong(1), rs.getLong(2)};
-                }
-            }
-        });
+        long[] ids = Fixtures.debtorAndPhone(db, prefix + "1");
+        return new long[] {campaign, ids[0], ids[1]};
     }
 
     @Test

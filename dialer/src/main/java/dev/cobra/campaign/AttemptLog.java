@@ -16,6 +16,9 @@ public interface AttemptLog {
 
     void amd(CallId id, String result);
 
+    /** Where the PBX is recording the call (a path with no personal data in it). */
+    void recording(CallId id, String path);
+
     /** Returns false if the attempt was already closed. */
     boolean close(CallId id, Instant at, CallOutcome outcome, int q850Cause);
 }

@@ -116,8 +116,13 @@ public final class CampaignRunner {
         live.put(id, call);
         registry.register(id, this);
         stats.placed();
-        pbx.originate(new CallRequest(id, d.phone().e164(), settings.callerId(), settings.ringTimeout(),
-                Map.of("COBRA_CALL_ID", id.value(), "COBRA_CAMPAIGN", Long.toString(settings.campaignId())), settings.onAnswer()));
+        Map<String, String> variables = new HashMap<>();
+        variables.put("COBRA_CALL_ID", id.value());
+        variables.put("COBRA_CAMPAIGN", Long.toString(settings.campaignId()));
+        if (settings.recordCalls()) {
+            variables.put(RunnerSettings.RECORD_VARIABLE, "yes");
+        }
+        pbx.originate(new CallRequest(id, d.phone().e164(), settings.callerId(), settings.ringTimeout(), variables, settings.onAnswer()));
     }
 
     /** Advances a call; when it ends, closes the attempt and releases the debtor with the cadence's next time. */
@@ -134,6 +139,8 @@ public final class CampaignRunner {
             due.extend(call.claimed, e.at().plus(settings.lease()));
         } else if (e instanceof CallEvent.Bridged) {
             attempts.bridged(e.callId(), e.at());
+        } else if (e instanceof CallEvent.Recording) {
+            attempts.recording(e.callId(), ((CallEvent.Recording) e).path());
         } else if (e instanceof CallEvent.Amd) {
             // The verdict alone (human, machine, not_sure, hangup): the IVR reads it to pick the machine path.
             attempts.amd(e.callId(), ((CallEvent.Amd) e).verdict().name().toLowerCase(java.util.Locale.ROOT));

@@ -13,9 +13,14 @@ import java.util.Objects;
  * @param ringTimeout  how long a call may ring (at least 15 s: US/UK practice, see the compliance presets)
  * @param onAnswer     where answered calls go (IVR, or hold for an agent)
  * @param lease        how long a claim stays exclusive before it must be extended
+ * @param recordCalls  record every answered call (São Paulo law 14.953/2013 asks collection calls to be recorded and
+ *                     the debtor told; the IVR plays its notice only when this is on)
  */
 public record RunnerSettings(long campaignId, String callIdPrefix, String callerId, Duration ringTimeout, Destination onAnswer,
-                             Duration lease) {
+                             Duration lease, boolean recordCalls) {
+    /** The channel variable that asks the PBX adapter to record the call and the dialplan to play the notice. */
+    public static final String RECORD_VARIABLE = "COBRA_RECORD";
+
     public RunnerSettings {
         Objects.requireNonNull(onAnswer, "onAnswer");
         if (callIdPrefix == null || !callIdPrefix.matches("[A-Za-z0-9][A-Za-z0-9-]{0,19}")) {

@@ -45,6 +45,11 @@ public final class CampaignAttempts implements AttemptLog {
     }
 
     @Override
+    public void recording(CallId id, String path) {
+        store.setRecording(id.value(), path);
+    }
+
+    @Override
     public boolean close(CallId id, Instant at, CallOutcome outcome, int q850Cause) {
         return store.close(id.value(), at, outcome.code(), q850Cause);
     }

@@ -91,6 +91,10 @@ class CampaignRunnerTest {
     private record Setup(CampaignRunner runner, ScriptedPbx pbx, long campaign) {}
 
     private Setup setup(String code, String csv, Instant importedAt) {
+        return setup(code, csv, importedAt, false);
+    }
+
+    private Setup setup(String code, String csv, Instant importedAt, boolean record) {
         long campaign = new CampaignStore(db).ensure(code, code, "BR", importedAt).id();
         new AccountImportStore(db).write(campaign, AccountFile.parse(code + ".csv", csv, null), importedAt);
         ScriptedPbx pbx = new ScriptedPbx();
@@ -105,7 +109,7 @@ class CampaignRunnerTest {
             public void onAvailability(String p, boolean up) {}
         });
         RunnerSettings settings = new RunnerSettings(campaign, code, "+551130000000", Duration.ofSeconds(25),
-                new Destination.Ivr("collect"), Duration.ofMinutes(15));
+                new Destination.Ivr("collect"), Duration.ofMinutes(15), record);
         CampaignRunner runner = new CampaignRunner(settings,
                 new CampaignDebtors(campaign, "node-t", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
                 new CampaignAttempts(campaign, "node-t", "scripted", new AttemptStore(db)),
@@ -192,6 +196,34 @@ class CampaignRunnerTest {
         String[] row = members(s.campaign).get(0);
         assertEquals("2026-11-25T11:00:00Z", row[1], "08:00 in São Paulo the next morning");
         assertTrue(row[2].contains("outside calling window"), row[2]);
+    }
+
+    @Test
+    void aRecordingCampaignAsksThePbxToRecordAndStoresThePath() {
+        String csv = HEADER + "G1;Ana Souza;529.982.247-25;SP;GC1;100,00;01/10/2026;(11) 98765-4321\n";
+        Setup s = setup("rt3", csv, TUESDAY_11H_SP.minusSeconds(60), true);
+        s.pbx.scripts.put("+5511987654321", (id, l) -> {
+            l.onCallEvent(new CallEvent.Answered(id, TUESDAY_11H_SP.plusSeconds(5)));
+            l.onCallEvent(new CallEvent.Recording(id, TUESDAY_11H_SP.plusSeconds(5), "2026-11-24/" + id + ".wav"));
+            l.onCallEvent(new CallEvent.HungUp(id, TUESDAY_11H_SP.plusSeconds(60), 16));
+        });
+        s.runner.tick(TUESDAY_11H_SP);
+        CallRequest r = s.pbx.originated.get(0);
+        assertEquals("yes", r.variables().get(RunnerSettings.RECORD_VARIABLE));
+        assertEquals("2026-11-24/" + r.id() + ".wav", new AttemptStore(db).find(r.id().value()) == null ? null
+                : db.withConnection(c -> {
+                    try (var ps = c.prepareStatement("SELECT recording_path FROM call_attempts WHERE call_id = ?")) {
+                        ps.setString(1, r.id().value());
+                        try (var rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getString(1);
+                        }
+                    }
+                }));
+        Setup quiet = setup("rt4", csv.replace("G1;", "G2;").replace("GC1", "GC2"), TUESDAY_11H_SP.minusSeconds(60), false);
+        quiet.pbx.at = TUESDAY_11H_SP.plusSeconds(30);
+        quiet.runner.tick(TUESDAY_11H_SP);
+        assertEquals(null, quiet.pbx.originated.get(0).variables().get(RunnerSettings.RECORD_VARIABLE));
     }
 
     private Map<String, Long> outcomes(long campaign) {

@@ -92,7 +92,7 @@ class CampaignOverAmiTest {
             pbx.setListener(loop);
             pbx.start().get(10, TimeUnit.SECONDS);
             RunnerSettings settings = new RunnerSettings(campaign, "e2e", "+551130000000", Duration.ofSeconds(15),
-                    new Destination.Ivr("collect"), Duration.ofMinutes(15));
+                    new Destination.Ivr("collect"), Duration.ofMinutes(15), false);
             CampaignRunner runner = new CampaignRunner(settings,
                     new CampaignDebtors(campaign, "node-e2e", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
                     new CampaignAttempts(campaign, "node-e2e", pbx.name(), new AttemptStore(db)),

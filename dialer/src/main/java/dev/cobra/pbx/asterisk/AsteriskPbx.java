@@ -290,9 +290,15 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         });
     }
 
+    /** Stops the adapter; calling it again does nothing. */
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.execute(() -> {
             available = false;

@@ -1,0 +1,185 @@
+package dev.cobra.pbx;
+
+import dev.cobra.calls.CallEvent;
+import dev.cobra.calls.CallId;
+import dev.cobra.calls.CallRequest;
+import dev.cobra.calls.Destination;
+import dev.cobra.calls.Pbx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Several PBX servers behind one {@link Pbx}: each originate goes to the available member with the most free
+ * capacity ({@code maxConcurrentCalls} minus the calls it holds; ties to the first listed); the member that placed a
+ * call keeps it (hang-up, move and variables go there) until the call's final event. When no member is available or
+ * has room, the call ends at once with {@code NotAnswered(NOT_PLACED)} and is counted, never queued silently.
+ *
+ * <p>The pool is available while any member is; the listener hears each member's availability under its own name.
+ * Thread-safe: members may call back on their own threads.
+ */
+public final class PbxPool implements Pbx {
+    private static final Logger log = LoggerFactory.getLogger(PbxPool.class);
+
+    /** A server and how many calls it may hold at once (keep it at or under the server's own limit). */
+    public record Member(Pbx pbx, int maxConcurrentCalls) {
+        public Member {
+            Objects.requireNonNull(pbx, "pbx");
+            if (maxConcurrentCalls < 1) {
+                throw new IllegalArgumentException("maxConcurrentCalls: " + maxConcurrentCalls + " (expected: >= 1)");
+            }
+        }
+    }
+
+    private final String name;
+    private final List<Member> members;
+    private final Clock clock;
+    private final Map<Pbx, AtomicInteger> holding = new ConcurrentHashMap<>();
+    private final Map<CallId, Member> owners = new ConcurrentHashMap<>();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile Listener listener = new Listener() {
+        @Override
+        public void onCallEvent(CallEvent event) {}
+
+        @Override
+        public void onAvailability(String pbx, boolean available) {}
+    };
+
+    public PbxPool(String name, List<Member> members, Clock clock) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("members: empty (expected: at least one PBX)");
+        }
+        this.name = name;
+        this.members = List.copyOf(members);
+        this.clock = clock;
+        for (Member m : this.members) {
+            holding.put(m.pbx(), new AtomicInteger());
+            m.pbx().setListener(new Forwarder(m));
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void originate(CallRequest request) {
+        Member chosen = choose();
+        if (chosen == null) {
+            refused.incrementAndGet();
+            log.warn("call {} not placed: no PBX of pool {} is available with room ({})", request.id(), name, load());
+            listener.onCallEvent(new CallEvent.NotAnswered(request.id(), clock.instant(), CallEvent.NoAnswerReason.NOT_PLACED, 0));
+            return;
+        }
+        owners.put(request.id(), chosen);
+        chosen.pbx().originate(request);
+    }
+
+    /** Reserves a slot on the member with the most room, or returns null. */
+    private synchronized Member choose() {
+        Member best = null;
+        int bestFree = 0;
+        for (Member m : members) {
+            int free = m.maxConcurrentCalls() - holding.get(m.pbx()).get();
+            if (m.pbx().available() && free > bestFree) {
+                best = m;
+                bestFree = free;
+            }
+        }
+        if (best != null) {
+            holding.get(best.pbx()).incrementAndGet();
+        }
+        return best;
+    }
+
+    @Override
+    public void hangup(CallId id) {
+        Member m = owners.get(id);
+        if (m != null) {
+            m.pbx().hangup(id);
+        }
+    }
+
+    @Override
+    public void move(CallId id, Destination destination) {
+        Member m = owners.get(id);
+        if (m != null) {
+            m.pbx().move(id, destination);
+        }
+    }
+
+    @Override
+    public void setVariable(CallId id, String variable, String value) {
+        Member m = owners.get(id);
+        if (m != null) {
+            m.pbx().setVariable(id, variable, value);
+        }
+    }
+
+    @Override
+    public boolean available() {
+        for (Member m : members) {
+            if (m.pbx().available()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void setListener(Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Calls each member holds now, by member name. */
+    public Map<String, Integer> load() {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (Member m : members) {
+            out.put(m.pbx().name(), holding.get(m.pbx()).get());
+        }
+        return out;
+    }
+
+    /** Originates refused because no member had room. */
+    public long refused() {
+        return refused.get();
+    }
+
+    public List<String> memberNames() {
+        List<String> out = new ArrayList<>();
+        members.forEach(m -> out.add(m.pbx().name()));
+        return out;
+    }
+
+    /** Passes a member's events on, and frees its slot at each call's final event. */
+    private final class Forwarder implements Listener {
+        private final Member member;
+
+        Forwarder(Member member) {
+            this.member = member;
+        }
+
+        @Override
+        public void onCallEvent(CallEvent event) {
+            boolean terminal = event instanceof CallEvent.NotAnswered || event instanceof CallEvent.HungUp
+                    || event instanceof CallEvent.Lost;
+            if (terminal && owners.remove(event.callId(), member)) {
+                holding.get(member.pbx()).decrementAndGet();
+            }
+            listener.onCallEvent(event);
+        }
+
+        @Override
+        public void onAvailability(String pbx, boolean available) {
+            listener.onAvailability(pbx, available);
+        }
+    }
+}

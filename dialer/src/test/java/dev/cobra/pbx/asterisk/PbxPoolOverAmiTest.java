@@ -1,0 +1,68 @@
+package dev.cobra.pbx.asterisk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cobra.calls.CallEvent;
+import dev.cobra.calls.CallOutcome;
+import dev.cobra.calls.CallRequest;
+import dev.cobra.pbx.PbxPool;
+import dev.cobra.pbxsim.PbxSim;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Two simulated Asterisk servers behind one pool: calls spread by free capacity, refused past it, and rerouted. */
+class PbxPoolOverAmiTest {
+    @Test
+    void spreadsCallsOverServersRefusesPastCapacityAndAvoidsAServerThatIsDown() throws Exception {
+        CallLog log = new CallLog();
+        try (PbxSim simA = SimFixture.startSim(0); PbxSim simB = SimFixture.startSim(0);
+             AsteriskPbx a = new AsteriskPbx(new AsteriskServer("ast-a", "127.0.0.1", simA.amiPort(), "dialer", "secret", 10, 50),
+                     SimFixture.settings("Local/{number}@customers"), Clock.systemUTC(), new SplittableRandom(1));
+             AsteriskPbx b = new AsteriskPbx(new AsteriskServer("ast-b", "127.0.0.1", simB.amiPort(), "dialer", "secret", 10, 50),
+                     SimFixture.settings("Local/{number}@customers"), Clock.systemUTC(), new SplittableRandom(2))) {
+            PbxPool pool = new PbxPool("pool", List.of(new PbxPool.Member(a, 10), new PbxPool.Member(b, 10)), Clock.systemUTC());
+            pool.setListener(log);
+            a.start().get(10, TimeUnit.SECONDS);
+            b.start().get(10, TimeUnit.SECONDS);
+
+            List<CallRequest> calls = new ArrayList<>();
+            for (int i = 0; i < 21; i++) {
+                CallRequest r = SimFixture.request("108"); // answers and stays on the line for 60 s
+                log.expect(r.id());
+                calls.add(r);
+                pool.originate(r);
+            }
+            for (CallRequest r : calls.subList(0, 20)) {
+                log.awaitEvent(r.id(), CallEvent.Answered.class, SimFixture.WAIT);
+            }
+            assertEquals(CallOutcome.FAILED, log.awaitOutcome(calls.get(20).id(), SimFixture.WAIT), "the 21st has no room: NOT_PLACED");
+            assertEquals(Map.of("ast-a", 10, "ast-b", 10), pool.load());
+            assertEquals(1, pool.refused());
+            simA.awaitLiveChannelCount(20, SimFixture.WAIT); // 10 Local pairs on each server
+            simB.awaitLiveChannelCount(20, SimFixture.WAIT);
+
+            calls.subList(0, 20).forEach(r -> pool.hangup(r.id()));
+            log.awaitAllEnded(SimFixture.WAIT);
+            assertEquals(Map.of("ast-a", 0, "ast-b", 0), pool.load());
+
+            a.close(); // server A goes away: everything goes to B
+            CallLog.until(() -> !a.available(), SimFixture.WAIT, "server A unavailable");
+            for (int i = 0; i < 3; i++) {
+                CallRequest r = SimFixture.request("108");
+                log.expect(r.id());
+                pool.originate(r);
+                log.awaitEvent(r.id(), CallEvent.Answered.class, SimFixture.WAIT);
+                pool.hangup(r.id());
+                log.awaitOutcome(r.id(), SimFixture.WAIT);
+            }
+            assertEquals(Map.of("ast-a", 0, "ast-b", 0), pool.load());
+            assertEquals(1, pool.refused(), "B had room for each");
+        }
+    }
+}

@@ -6,12 +6,9 @@ import dev.cobra.calls.CallId;
 import dev.cobra.calls.CallOutcome;
 import dev.cobra.calls.CallRequest;
 import dev.cobra.calls.Pbx;
-import dev.cobra.compliance.AttemptFacts;
 import dev.cobra.compliance.ComplianceEngine;
 import dev.cobra.compliance.DebtorFacts;
 import dev.cobra.compliance.Decision;
-import dev.cobra.compliance.PhoneFacts;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -51,13 +48,11 @@ public final class CampaignRunner {
     private static final class Live {
         final DueDebtors.Claimed claimed;
         final DebtorFacts facts;
-        final PhoneFacts phone;
         final Call call;
 
-        Live(DueDebtors.Claimed claimed, DebtorFacts facts, PhoneFacts phone, Call call) {
+        Live(DueDebtors.Claimed claimed, DebtorFacts facts, Call call) {
             this.claimed = claimed;
             this.facts = facts;
-            this.phone = phone;
             this.call = call;
         }
     }
@@ -112,7 +107,7 @@ public final class CampaignRunner {
         }
         CallId id = new CallId(settings.callIdPrefix() + "-" + Long.toString(now.toEpochMilli(), 36) + "-" + (++sequence));
         attempts.open(id, facts.debtorId(), d.phone().phoneId(), now);
-        Live call = new Live(claimed, facts, d.phone(), new Call(id, now));
+        Live call = new Live(claimed, facts, new Call(id, now));
         live.put(id, call);
         registry.register(id, this);
         stats.placed();
@@ -157,10 +152,15 @@ public final class CampaignRunner {
         registry.unregister(id);
         stats.ended(outcome);
         attempts.close(id, at, outcome, call.call.cause());
-        Duration length = Duration.between(call.call.createdAt(), at);
-        AttemptFacts attempt = AttemptFacts.of(call.phone.phoneId(), call.call.createdAt(), length.isNegative() ? Duration.ZERO : length,
-                outcome);
-        giveBack(call.claimed, engine.afterAttempt(call.facts, attempt));
+        // Read the debtor again: the call itself may have changed what the cadence must see (an agreement or a promise
+        // made in the IVR or with an agent, a phone marked wrong party, a do-not-call request), and the closed attempt
+        // is part of the history now. (An IVR write racing the hang-up is caught at the next claim's decision.)
+        Optional<DebtorFacts> after = due.facts(call.facts.debtorId(), at);
+        if (after.isEmpty()) {
+            due.retire(call.claimed, false, "debtor no longer exists");
+            return;
+        }
+        giveBack(call.claimed, engine.decide(after.get(), at));
     }
 
     private void giveBack(DueDebtors.Claimed claimed, Decision d) {

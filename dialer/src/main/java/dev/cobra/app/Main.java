@@ -47,6 +47,8 @@ public final class Main {
             "usage: cobra [VERB] [OPTIONS]",
             "",
             "  (no verb)                          embedded database + demo accounts: migrate, import, show what is due",
+            "  demo         [--minutes N] [--calls N] [--seed S] [--http-port P]",
+            "                                     a live IVR campaign against a simulated Asterisk (pbx-sim), with progress",
             "  migrate      [--config F]          apply the schema migrations",
             "  import       --campaign ID [--format br|iso] [--preset P] [--config F] FILE.csv",
             "                                     load debtors, debts and phones (all or nothing; re-import is safe)",
@@ -86,6 +88,8 @@ public final class Main {
             switch (verb) {
                 case "":
                     return overview();
+                case "demo":
+                    return demo(new Args(rest, Set.of("minutes", "calls", "seed", "http-port"), Set.of()));
                 case "migrate":
                     return migrate(new Args(rest, Set.of("config"), Set.of()));
                 case "import":
@@ -155,6 +159,38 @@ public final class Main {
             out.println();
             out.println("Next: ./cobra import --campaign " + DEMO_CAMPAIGN + " FILE.csv   (your own accounts; ./cobra help lists every verb)");
             return 0;
+        }
+    }
+
+    private int demo(Args args) {
+        noPositional(args);
+        double minutes;
+        try {
+            minutes = args.option("minutes") == null ? 2.0 : Double.parseDouble(args.option("minutes"));
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--minutes '" + args.option("minutes") + "' is not a number");
+        }
+        if (!(minutes > 0 && minutes <= 480)) {
+            throw new Args.UsageException("--minutes " + args.option("minutes") + " (expected: more than 0, at most 480)");
+        }
+        int calls = args.intOption("calls", 30, 1, 500);
+        int port = args.intOption("http-port", 8080, 0, 65535);
+        long seed = args.intOption("seed", 1, 0, Integer.MAX_VALUE);
+        try {
+            return new Demo(out, env).run(minutes, calls, seed, port);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("cobra demo: interrupted");
+            return 1;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            err.println("cobra demo: the simulated PBX did not come up: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
+            err.println("cobra demo: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -4,7 +4,7 @@ import dev.cobra.accounts.AccountFile;
 import dev.cobra.calls.CallOutcome;
 import dev.cobra.calls.Destination;
 import dev.cobra.campaign.CampaignRunner;
-import dev.cobra.campaign.Pacer;
+import dev.cobra.campaign.CallBudget;
 import dev.cobra.campaign.RunnerLoop;
 import dev.cobra.campaign.RunnerSettings;
 import dev.cobra.campaign.RunnerStats;
@@ -149,7 +149,7 @@ final class Demo {
                         + agiAddress.getPort() + ")");
                 RunnerSettings settings = new RunnerSettings(campaign.id(), "demo", "+551140042000", Duration.ofSeconds(20),
                         new Destination.Ivr("collection"), Duration.ofMinutes(15), false);
-                Draining pacer = new Draining(Pacer.fixed(concurrency));
+                Draining pacer = new Draining(CallBudget.fixed(concurrency));
                 CampaignRunner runner = new CampaignRunner(settings,
                         new CampaignDebtors(campaign.id(), "demo-node", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
                         new CampaignAttempts(campaign.id(), "demo-node", pbx.name(), new AttemptStore(db)),
@@ -325,11 +325,11 @@ final class Demo {
     }
 
     /** The demo's pacer: a fixed number of calls in flight, until it is told to drain (place nothing more). */
-    private static final class Draining implements Pacer {
-        private final Pacer inner;
+    private static final class Draining implements CallBudget {
+        private final CallBudget inner;
         private volatile boolean draining;
 
-        Draining(Pacer inner) {
+        Draining(CallBudget inner) {
             this.inner = inner;
         }
 

@@ -38,7 +38,7 @@ public final class CampaignRunner {
     private final AttemptLog attempts;
     private final ComplianceEngine engine;
     private final Pbx pbx;
-    private final Pacer pacer;
+    private final CallBudget pacer;
     private final CallRegistry registry;
     private final RunnerStats stats = new RunnerStats();
     private final Map<CallId, Live> live = new HashMap<>();
@@ -65,7 +65,7 @@ public final class CampaignRunner {
     }
 
     public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
-                          Pacer pacer, CallRegistry registry) {
+                          CallBudget pacer, CallRegistry registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.due = Objects.requireNonNull(due, "due");
         this.attempts = Objects.requireNonNull(attempts, "attempts");

@@ -113,7 +113,7 @@ class CampaignRunnerTest {
         CampaignRunner runner = new CampaignRunner(settings,
                 new CampaignDebtors(campaign, "node-t", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
                 new CampaignAttempts(campaign, "node-t", "scripted", new AttemptStore(db)),
-                new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx, Pacer.fixed(10),
+                new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx, CallBudget.fixed(10),
                 new CampaignRunner.CallRegistry() {
                     @Override
                     public void register(CallId id, CampaignRunner owner) {}

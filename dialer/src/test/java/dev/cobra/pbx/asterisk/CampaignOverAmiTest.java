@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cobra.calls.Destination;
 import dev.cobra.campaign.CampaignRunner;
-import dev.cobra.campaign.Pacer;
+import dev.cobra.campaign.CallBudget;
 import dev.cobra.campaign.RunnerLoop;
 import dev.cobra.campaign.RunnerSettings;
 import dev.cobra.compliance.ComplianceEngine;
@@ -96,7 +96,7 @@ class CampaignOverAmiTest {
             CampaignRunner runner = new CampaignRunner(settings,
                     new CampaignDebtors(campaign, "node-e2e", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
                     new CampaignAttempts(campaign, "node-e2e", pbx.name(), new AttemptStore(db)),
-                    new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx, Pacer.fixed(20),
+                    new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx, CallBudget.fixed(20),
                     loop);
             loop.start(runner, Duration.ofMillis(200));
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cobra.calls.Destination;
 import dev.cobra.campaign.CampaignRunner;
-import dev.cobra.campaign.Pacer;
+import dev.cobra.campaign.CallBudget;
 import dev.cobra.campaign.RunnerLoop;
 import dev.cobra.campaign.RunnerSettings;
 import dev.cobra.compliance.ComplianceEngine;
@@ -112,7 +112,7 @@ class IvrOverAmiTest {
                         new CampaignDebtors(campaign, "node-ivr", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
                         new CampaignAttempts(campaign, "node-ivr", pbx.name(), new AttemptStore(db)),
                         new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx,
-                        Pacer.fixed(1), loop);
+                        CallBudget.fixed(1), loop);
                 loop.start(runner, Duration.ofMillis(200));
                 CallLog.until(() -> {
                     try {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/cobra");
-    private static final List<String> CORE = List.of("accounts", "compliance", "pacing", "calls", "campaign", "agents", "ivr");
+    private static final List<String> CORE = List.of("accounts", "compliance", "pacing", "calls", "campaign", "agents", "ivr", "simulate", "pix");
     private static final List<String> FORBIDDEN = List.of("io.netty", "org.asteriskjava", "java.sql", "javax.sql",
             "io.micrometer", "com.zaxxer", "org.mariadb", "org.flywaydb", "dev.cobra.store", "dev.cobra.http", "dev.cobra.pbx.");
 

@@ -5,6 +5,7 @@ import dev.cobra.calls.CallEvent;
 import dev.cobra.calls.CallId;
 import dev.cobra.calls.CallOutcome;
 import dev.cobra.calls.CallRequest;
+import dev.cobra.calls.Destination;
 import dev.cobra.calls.Pbx;
 import dev.cobra.compliance.ComplianceEngine;
 import dev.cobra.compliance.DebtorFacts;
@@ -40,6 +41,8 @@ public final class CampaignRunner {
     private final Pbx pbx;
     private final CallBudget pacer;
     private final CallRegistry registry;
+    /** Null for campaigns without agents (IVR only). */
+    private final AgentDesk desk;
     private final RunnerStats stats = new RunnerStats();
     private final Map<CallId, Live> live = new HashMap<>();
     private long sequence;
@@ -66,6 +69,21 @@ public final class CampaignRunner {
 
     public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
                           CallBudget pacer, CallRegistry registry) {
+        this(settings, due, attempts, engine, pbx, pacer, registry, null);
+    }
+
+    /**
+     * A runner for a campaign with agents: the desk decides how many calls to place (its pacer) and where each
+     * answered call goes (an agent, or the abandon message); {@code settings.onAnswer()} should be {@code Hold}.
+     */
+    public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
+                          CallRegistry registry, AgentDesk desk) {
+        this(settings, due, attempts, engine, pbx, inFlight -> 0, registry, Objects.requireNonNull(desk, "desk"));
+    }
+
+    private CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
+                           CallBudget pacer, CallRegistry registry, AgentDesk desk) {
+        this.desk = desk;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.due = Objects.requireNonNull(due, "due");
         this.attempts = Objects.requireNonNull(attempts, "attempts");
@@ -81,7 +99,10 @@ public final class CampaignRunner {
             stats.paused();
             return;
         }
-        int want = Math.min(MAX_CLAIM_PER_TICK, pacer.callsToPlace(live.size()));
+        if (desk != null) {
+            handOff(desk.tick(now));
+        }
+        int want = Math.min(MAX_CLAIM_PER_TICK, desk != null ? desk.callsToPlace(now) : pacer.callsToPlace(live.size()));
         if (want <= 0) {
             return;
         }
@@ -111,6 +132,9 @@ public final class CampaignRunner {
         live.put(id, call);
         registry.register(id, this);
         stats.placed();
+        if (desk != null) {
+            desk.placed(id, now);
+        }
         Map<String, String> variables = new HashMap<>();
         variables.put("COBRA_CALL_ID", id.value());
         variables.put("COBRA_CAMPAIGN", Long.toString(settings.campaignId()));
@@ -132,6 +156,11 @@ public final class CampaignRunner {
         } else if (e instanceof CallEvent.Answered) {
             attempts.answered(e.callId(), e.at());
             due.extend(call.claimed, e.at().plus(settings.lease()));
+            if (desk != null && call.call.state() != Call.State.ANSWERED && call.call.state() != Call.State.BRIDGED) {
+                call.call.apply(e);
+                desk.answered(e.callId(), e.at()).ifPresent(agent -> pbx.move(e.callId(), new Destination.Agent(agent)));
+                return;
+            }
         } else if (e instanceof CallEvent.Bridged) {
             attempts.bridged(e.callId(), e.at());
         } else if (e instanceof CallEvent.Recording) {
@@ -155,6 +184,9 @@ public final class CampaignRunner {
         // Read the debtor again: the call itself may have changed what the cadence must see (an agreement or a promise
         // made in the IVR or with an agent, a phone marked wrong party, a do-not-call request), and the closed attempt
         // is part of the history now. (An IVR write racing the hang-up is caught at the next claim's decision.)
+        if (desk != null) {
+            desk.ended(id, at, call.call.answeredAt() != null);
+        }
         Optional<DebtorFacts> after = due.facts(call.facts.debtorId(), at);
         if (after.isEmpty()) {
             due.retire(call.claimed, false, "debtor no longer exists");
@@ -174,6 +206,20 @@ public final class CampaignRunner {
             stats.leaseLost();
             log.warn("lease on debtor #{} was lost before release (campaign {}): another node may have reclaimed it",
                     claimed.debtorId(), settings.campaignId());
+        }
+    }
+
+    /** Carries out the desk's decisions: join waiting calls to freed agents, play the message to overdue ones. */
+    private void handOff(AgentDesk.Actions actions) {
+        for (AgentDesk.Join j : actions.joins()) {
+            pbx.move(j.call(), new Destination.Agent(j.agentId()));
+        }
+        for (CallId id : actions.abandons()) {
+            Live call = live.get(id);
+            if (call != null) {
+                call.call.markAbandoned();
+                pbx.move(id, new Destination.AbandonMessage());
+            }
         }
     }
 

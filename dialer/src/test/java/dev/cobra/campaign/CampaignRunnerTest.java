@@ -52,6 +52,7 @@ class CampaignRunnerTest {
     static final class ScriptedPbx implements Pbx {
         final Map<String, BiConsumer<CallId, Listener>> scripts = new HashMap<>();
         final List<CallRequest> originated = new ArrayList<>();
+        final List<String> moves = new ArrayList<>();
         Listener listener;
         boolean available = true;
         Instant at;
@@ -72,7 +73,9 @@ class CampaignRunnerTest {
         public void hangup(CallId id) {}
 
         @Override
-        public void move(CallId id, Destination d) {}
+        public void move(CallId id, Destination d) {
+            moves.add(id + " -> " + (d instanceof Destination.Agent ? "agent " + ((Destination.Agent) d).agentId() : d.getClass().getSimpleName()));
+        }
 
         @Override
         public void setVariable(CallId id, String n, String v) {}
@@ -224,6 +227,109 @@ class CampaignRunnerTest {
         quiet.pbx.at = TUESDAY_11H_SP.plusSeconds(30);
         quiet.runner.tick(TUESDAY_11H_SP);
         assertEquals(null, quiet.pbx.originated.get(0).variables().get(RunnerSettings.RECORD_VARIABLE));
+    }
+
+    /** A clock the test moves by hand (the agent pool reads it). */
+    static final class MutableClock extends java.time.Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void withAgentsALiveAnswerGoesToTheLongestIdleAgentOrGetsTheMessageWithinTwoSeconds() {
+        String csv = HEADER
+                + "A1;Ana Souza;529.982.247-25;SP;AC1;100,00;01/10/2026;(11) 98765-4301\n"
+                + "A2;Bia Lima;529.982.247-25;SP;AC2;100,00;01/10/2026;(11) 98765-4302\n"
+                + "A3;Caio Reis;529.982.247-25;SP;AC3;100,00;01/10/2026;(11) 98765-4303\n";
+        Instant t = TUESDAY_11H_SP;
+        long campaign = new CampaignStore(db).ensure("rt5", "rt5", "BR", t).id();
+        new AccountImportStore(db).write(campaign, AccountFile.parse("rt5.csv", csv, null), t.minusSeconds(60));
+        MutableClock clock = new MutableClock(t.minusSeconds(30));
+        dev.cobra.agents.AgentPool pool = new dev.cobra.agents.AgentPool(clock, Duration.ofSeconds(20), java.util.Set.of("lunch"));
+        pool.login("ag-1", java.util.Set.of("rt5")); // logging in makes an agent READY
+        clock.now = t.minusSeconds(10);
+        pool.login("ag-2", java.util.Set.of("rt5"));
+        AgentDesk desk = new AgentDesk(pool, "rt5", Duration.ofSeconds(2), Duration.ofMillis(250),
+                dev.cobra.pacing.Pacer.power(2.0), new dev.cobra.pacing.CallHistory(Duration.ofSeconds(25), 1000, 1000),
+                dev.cobra.pacing.AbandonMeter.rolling24Hours(false));
+        ScriptedPbx pbx = new ScriptedPbx();
+        List<CampaignRunner> self = new ArrayList<>();
+        pbx.setListener(new Pbx.Listener() {
+            @Override
+            public void onCallEvent(CallEvent e) {
+                self.get(0).onCallEvent(e);
+            }
+
+            @Override
+            public void onAvailability(String p, boolean up) {}
+        });
+        Instant answer = t.plusSeconds(4);
+        for (String n : List.of("+5511987654301", "+5511987654302", "+5511987654303")) {
+            pbx.scripts.put(n, (id, l) -> {
+                l.onCallEvent(new CallEvent.Dialing(id, t));
+                l.onCallEvent(new CallEvent.Answered(id, answer));
+            });
+        }
+        RunnerSettings settings = new RunnerSettings(campaign, "rt5", "+551130000000", Duration.ofSeconds(25), new Destination.Hold(),
+                Duration.ofMinutes(15), false);
+        CampaignRunner runner = new CampaignRunner(settings,
+                new CampaignDebtors(campaign, "node-t", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
+                new CampaignAttempts(campaign, "node-t", "scripted", new AttemptStore(db)),
+                new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx,
+                new CampaignRunner.CallRegistry() {
+                    @Override
+                    public void register(CallId id, CampaignRunner owner) {}
+
+                    @Override
+                    public void unregister(CallId id) {}
+                }, desk);
+        self.add(runner);
+
+        clock.now = t;
+        runner.tick(t); // power 2.0 with 2 ready agents: 4 calls wanted, 3 debtors due; all three answer at t+4 s
+        assertEquals(3, pbx.originated.size());
+        List<CallId> ids = pbx.originated.stream().map(CallRequest::id).toList();
+        assertEquals(List.of(ids.get(0) + " -> agent ag-1", ids.get(1) + " -> agent ag-2"), pbx.moves,
+                "longest idle first; the third call waits");
+        assertEquals(1, desk.waiting());
+
+        clock.now = answer.plusMillis(1700);
+        runner.tick(clock.now);
+        assertEquals(2, pbx.moves.size(), "still within the limit");
+        clock.now = answer.plusMillis(1750);
+        runner.tick(clock.now);
+        assertEquals(ids.get(2) + " -> AbandonMessage", pbx.moves.get(2), "the message starts within 2 s of the answer");
+        pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(2), answer.plusSeconds(4), 16));
+        assertEquals(1, runner.stats().snapshot().outcome(CallOutcome.ABANDONED));
+        assertEquals(1.0 / 3, desk.abandonRate(clock.now), 1e-9, "abandoned / live answered");
+
+        pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(0), answer.plusSeconds(90), 16));
+        clock.now = answer.plusSeconds(90);
+        assertEquals(dev.cobra.agents.AgentState.WRAP_UP, pool.agent("ag-1").orElseThrow().state());
+        clock.now = answer.plusSeconds(111);
+        runner.tick(clock.now);
+        assertEquals(dev.cobra.agents.AgentState.READY, pool.agent("ag-1").orElseThrow().state(), "back after the wrap-up");
+        pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(1), answer.plusSeconds(120), 16));
+        assertEquals(Map.of("abandoned", 1L, "answered_human", 2L), outcomes(campaign));
+        assertEquals(0, runner.inFlight());
     }
 
     private Map<String, Long> outcomes(long campaign) {

@@ -1,0 +1,160 @@
+package dev.cobra.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cobra.agents.Agent;
+import dev.cobra.agents.AgentPool;
+import dev.cobra.calls.Disposition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * The agents' endpoints (JSON): log in, ready, pause with a reason, disposition, log out, and the list of agents
+ * with their states. Admins and supervisors may act for any agent; an agent's token only for itself.
+ *
+ * <p>The {@link AgentPool} belongs to the core thread, so every operation runs there through {@link CoreThread}
+ * (bounded by a timeout). A transition the state machine refuses answers 409 with the reason; an unknown pause
+ * reason or disposition answers 400 naming the accepted values.
+ * <pre>
+ * POST /api/agents/{id}/login        {"campaigns": ["demo"]}
+ * POST /api/agents/{id}/ready
+ * POST /api/agents/{id}/pause        {"reason": "lunch"}
+ * POST /api/agents/{id}/disposition  {"disposition": "promise_to_pay"}
+ * POST /api/agents/{id}/logout
+ * GET  /api/agents
+ * </pre>
+ */
+public final class AgentRoutes {
+    private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Duration CORE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Runs a task on the thread that owns the agent pool and returns its result. */
+    @FunctionalInterface
+    public interface CoreThread {
+        <T> T call(Callable<T> task, Duration timeout) throws Exception;
+    }
+
+    private AgentRoutes() {}
+
+    public static List<Route> routes(AgentPool pool, CoreThread core) {
+        Set<Role> any = Set.of(Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
+        List<Route> routes = new ArrayList<>();
+        routes.add(Route.of("GET", "/api/agents", Set.of(Role.ADMIN, Role.SUPERVISOR), r -> HttpResult.ok(Map.of("agents",
+                run(core, () -> {
+                    List<Map<String, Object>> out = new ArrayList<>();
+                    pool.agents().stream().sorted(Comparator.comparing(Agent::id)).forEach(a -> out.add(view(a)));
+                    return out;
+                })))));
+        routes.add(Route.of("POST", "/api/agents/{id}/login", any, r -> {
+            String id = agentId(r);
+            Set<String> campaigns = new LinkedHashSet<>();
+            JsonNode list = r.json().path("campaigns");
+            if (!list.isArray() || list.isEmpty()) {
+                throw HttpError.badRequest("campaigns: expected a non-empty list of campaign codes, e.g. {\"campaigns\": [\"demo\"]}");
+            }
+            list.forEach(c -> campaigns.add(c.asText()));
+            return HttpResult.ok(run(core, () -> view(pool.login(id, campaigns))));
+        }));
+        routes.add(Route.of("POST", "/api/agents/{id}/ready", any, r -> {
+            String id = agentId(r);
+            return HttpResult.ok(run(core, () -> view(pool.ready(id))));
+        }));
+        routes.add(Route.of("POST", "/api/agents/{id}/pause", any, r -> {
+            String id = agentId(r);
+            String reason = r.json().path("reason").asText("");
+            if (reason.isEmpty()) {
+                throw HttpError.badRequest("reason: required, e.g. {\"reason\": \"lunch\"}");
+            }
+            return HttpResult.ok(run(core, () -> view(pool.pause(id, reason))));
+        }));
+        routes.add(Route.of("POST", "/api/agents/{id}/disposition", any, r -> {
+            String id = agentId(r);
+            String code = r.json().path("disposition").asText("");
+            Disposition d;
+            try {
+                d = Disposition.fromCode(code);
+            } catch (IllegalArgumentException e) {
+                List<String> known = new ArrayList<>();
+                for (Disposition k : Disposition.values()) {
+                    known.add(k.code());
+                }
+                throw HttpError.badRequest("disposition: '" + code + "' (expected one of " + String.join(", ", known) + ")");
+            }
+            return HttpResult.ok(run(core, () -> view(pool.dispose(id, d))));
+        }));
+        routes.add(Route.of("POST", "/api/agents/{id}/logout", any, r -> {
+            String id = agentId(r);
+            return HttpResult.ok(run(core, () -> {
+                pool.logout(id);
+                return view(pool.agent(id).orElseThrow());
+            }));
+        }));
+        return routes;
+    }
+
+    /** The path's agent id, checked, and the caller's right to act for it. */
+    private static String agentId(HttpRequestContext r) {
+        String id = r.pathParam("id");
+        if (!AGENT_ID.matcher(id).matches()) {
+            throw HttpError.badRequest("agent id: '" + id + "' (expected: 1-64 letters, digits, '_', '.', '-')");
+        }
+        Principal p = r.principal();
+        if (p.role() == Role.AGENT && !id.equals(p.agentId())) {
+            throw new HttpError(403, "an agent may only act for itself (this token is agent " + p.agentId() + ")");
+        }
+        return id;
+    }
+
+    private static <T> T run(CoreThread core, Callable<T> task) {
+        try {
+            return core.call(task, CORE_TIMEOUT);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalStateException) {
+                throw new HttpError(409, cause.getMessage());
+            }
+            if (cause instanceof IllegalArgumentException) {
+                String m = cause.getMessage();
+                throw m != null && m.startsWith("unknown agent") ? HttpError.notFound(m) : HttpError.badRequest(m);
+            }
+            throw new IllegalStateException("agent operation failed", cause);
+        } catch (TimeoutException e) {
+            throw new HttpError(503, "the dialer core did not answer within " + CORE_TIMEOUT.toSeconds() + " s; retry");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpError(503, "interrupted");
+        } catch (HttpError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("agent operation failed", e);
+        }
+    }
+
+    private static Map<String, Object> view(Agent a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("state", a.state().name().toLowerCase(Locale.ROOT));
+        m.put("since", a.since() == null ? null : a.since().toString());
+        m.put("campaigns", List.copyOf(a.campaigns()));
+        if (a.pauseReason() != null) {
+            m.put("pauseReason", a.pauseReason());
+        }
+        if (a.wrapUpEndsAt() != null) {
+            m.put("wrapUpEndsAt", a.wrapUpEndsAt().toString());
+        }
+        if (a.disposition() != null) {
+            m.put("lastDisposition", a.disposition().code());
+        }
+        return m;
+    }
+}

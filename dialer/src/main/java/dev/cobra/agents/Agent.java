@@ -21,6 +21,8 @@ public final class Agent {
     private AgentState state = AgentState.LOGGED_OUT;
     private Instant since;
     private CallId call;
+    /** The call this agent took last (kept after it ends, so the disposition can be recorded against it). */
+    private CallId lastCall;
     private String pauseReason;
     private String pauseAfterCall;
     private Instant wrapUpEndsAt;
@@ -46,6 +48,9 @@ public final class Agent {
     }
 
     void call(CallId c) {
+        if (c != null) {
+            lastCall = c;
+        }
         call = c;
     }
 
@@ -88,6 +93,11 @@ public final class Agent {
     }
 
     /** The call held while ON_CALL, else null. */
+    /** The last call this agent took, or null if none yet. */
+    public CallId lastCall() {
+        return lastCall;
+    }
+
     public CallId call() {
         return call;
     }

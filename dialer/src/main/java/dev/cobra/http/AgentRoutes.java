@@ -3,7 +3,10 @@ package dev.cobra.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cobra.agents.Agent;
 import dev.cobra.agents.AgentPool;
+import dev.cobra.calls.CallId;
 import dev.cobra.calls.Disposition;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
  * POST /api/agents/{id}/login        {"campaigns": ["demo"]}
  * POST /api/agents/{id}/ready
  * POST /api/agents/{id}/pause        {"reason": "lunch"}
- * POST /api/agents/{id}/disposition  {"disposition": "promise_to_pay"}
+ * POST /api/agents/{id}/disposition  {"disposition": "promise_to_pay", "promiseDate": "2026-12-10"}
+ *                                    ("callback" takes "callbackAt": an ISO instant)
  * POST /api/agents/{id}/logout
  * GET  /api/agents
  * </pre>
@@ -44,9 +48,19 @@ public final class AgentRoutes {
         <T> T call(Callable<T> task, Duration timeout) throws Exception;
     }
 
+    /** Where a disposition goes once the agent pool took it: the store, so the cadence sees it. */
+    @FunctionalInterface
+    public interface DispositionSink {
+        void disposed(CallId call, Disposition disposition, LocalDate promiseUntil, Instant callbackAt);
+    }
+
     private AgentRoutes() {}
 
     public static List<Route> routes(AgentPool pool, CoreThread core) {
+        return routes(pool, core, (call, d, promise, callback) -> { });
+    }
+
+    public static List<Route> routes(AgentPool pool, CoreThread core, DispositionSink sink) {
         Set<Role> any = Set.of(Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
         List<Route> routes = new ArrayList<>();
         routes.add(Route.of("GET", "/api/agents", Set.of(Role.ADMIN, Role.SUPERVISOR), r -> HttpResult.ok(Map.of("agents",
@@ -90,7 +104,17 @@ public final class AgentRoutes {
                 }
                 throw HttpError.badRequest("disposition: '" + code + "' (expected one of " + String.join(", ", known) + ")");
             }
-            return HttpResult.ok(run(core, () -> view(pool.dispose(id, d))));
+            JsonNode body = r.json();
+            LocalDate promise = d == Disposition.PROMISE_TO_PAY ? date(body, "promiseDate") : null;
+            Instant callback = d == Disposition.CALLBACK ? instant(body, "callbackAt") : null;
+            Object[] result = run(core, () -> {
+                Agent a = pool.dispose(id, d);
+                return new Object[] {view(a), a.lastCall()};
+            });
+            if (result[1] != null) {
+                sink.disposed((CallId) result[1], d, promise, callback);
+            }
+            return HttpResult.ok(result[0]);
         }));
         routes.add(Route.of("POST", "/api/agents/{id}/logout", any, r -> {
             String id = agentId(r);
@@ -100,6 +124,24 @@ public final class AgentRoutes {
             }));
         }));
         return routes;
+    }
+
+    private static LocalDate date(JsonNode body, String field) {
+        String v = body.path(field).asText("");
+        try {
+            return LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw HttpError.badRequest(field + ": '" + v + "' (expected a date like 2026-12-10)");
+        }
+    }
+
+    private static Instant instant(JsonNode body, String field) {
+        String v = body.path(field).asText("");
+        try {
+            return Instant.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw HttpError.badRequest(field + ": '" + v + "' (expected an ISO instant like 2026-12-10T14:00:00Z)");
+        }
     }
 
     /** The path's agent id, checked, and the caller's right to act for it. */

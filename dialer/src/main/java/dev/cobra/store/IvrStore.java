@@ -96,6 +96,14 @@ public final class IvrStore implements IvrRecords {
                 ps.setLong(2, debtor.phoneId());
                 ps.executeUpdate();
             }
+            // The person asked not to be called: that stops calls to the debtor, not only to this number.
+            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO do_not_call (kind, value, reason, created_at)"
+                    + " SELECT 'document', d.document, 'asked in the IVR', ? FROM debtors d JOIN phones p ON p.debtor_id = d.id"
+                    + " WHERE p.id = ?")) {
+                Sql.set(ps, 1, clock.instant());
+                ps.setLong(2, debtor.phoneId());
+                ps.executeUpdate();
+            }
             return null;
         });
         phoneStatusAndDisposition(debtor, "do_not_call", Disposition.DO_NOT_CALL);

@@ -30,13 +30,15 @@ class AgentRoutesTest {
     private RunnerLoop loop;
     private HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
+    private final java.util.List<String> disposed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
         loop = new RunnerLoop(CLOCK);
         Authenticator auth = new Authenticator(Map.of(SUPERVISOR, new Principal("sup", Role.SUPERVISOR, null),
                 AGENT_7, new Principal("agent 7", Role.AGENT, "7")), CLOCK);
-        server = HttpServer.start("127.0.0.1", 0, AgentRoutes.routes(pool, loop::call), auth, 4096, 2);
+        server = HttpServer.start("127.0.0.1", 0, AgentRoutes.routes(pool, loop::call,
+                (call, d, promise, callback) -> disposed.add(call + " " + d.code() + " " + promise + " " + callback)), auth, 4096, 2);
     }
 
     @AfterEach
@@ -74,7 +76,7 @@ class AgentRoutesTest {
         HttpResponse<String> reason = post("/api/agents/7/pause", AGENT_7, "{\"reason\": \"nap\"}");
         assertEquals(400, reason.statusCode());
         assertTrue(reason.body().contains("pause reason: 'nap'"), reason.body());
-        HttpResponse<String> noCall = post("/api/agents/7/disposition", AGENT_7, "{\"disposition\": \"promise_to_pay\"}");
+        HttpResponse<String> noCall = post("/api/agents/7/disposition", AGENT_7, "{\"disposition\": \"refused\"}");
         assertEquals(409, noCall.statusCode(), "no call to dispose while READY");
         HttpResponse<String> badCode = post("/api/agents/7/disposition", AGENT_7, "{\"disposition\": \"maybe\"}");
         assertEquals(400, badCode.statusCode());
@@ -89,8 +91,12 @@ class AgentRoutesTest {
         CallId call = new CallId("c-1");
         loop.call(() -> pool.assign(call, "demo").orElseThrow(), Duration.ofSeconds(5));
         loop.call(() -> pool.callEnded(call), Duration.ofSeconds(5));
-        HttpResponse<String> d = post("/api/agents/7/disposition", AGENT_7, "{\"disposition\": \"promise_to_pay\"}");
+        assertEquals(400, post("/api/agents/7/disposition", AGENT_7, "{\"disposition\": \"promise_to_pay\"}").statusCode(),
+                "a promise needs its date");
+        HttpResponse<String> d = post("/api/agents/7/disposition", AGENT_7,
+                "{\"disposition\": \"promise_to_pay\", \"promiseDate\": \"2026-12-10\"}");
         assertEquals(200, d.statusCode(), d.body());
+        assertEquals(java.util.List.of("c-1 promise_to_pay 2026-12-10 null"), disposed, "recorded against the call the agent took");
         assertTrue(d.body().contains("\"state\":\"ready\"") && d.body().contains("\"lastDisposition\":\"promise_to_pay\""), d.body());
     }
 }

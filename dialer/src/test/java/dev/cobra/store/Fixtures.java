@@ -23,11 +23,13 @@ public final class Fixtures {
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO debtors (external_id, name, document, document_type, state, created_at, updated_at)"
-                            + " SELECT CONCAT(?, seq), CONCAT('Debtor ', seq), LPAD(seq, 11, '0'), 'cpf', 'SP', ?, ?"
+                            + " SELECT CONCAT(?, seq), CONCAT('Debtor ', seq), LPAD(? + seq, 11, '0'), 'cpf', 'SP', ?, ?"
                             + " FROM seq_1_to_" + n)) {
+                // Documents are unique across batches (a do-not-call entry by document must hit one debtor only).
                 ps.setString(1, prefix);
-                ps.setObject(2, due);
+                ps.setLong(2, before);
                 ps.setObject(3, due);
+                ps.setObject(4, due);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(

@@ -26,6 +26,9 @@ import java.util.Optional;
  * Brazil) require the message within 2 s of the answer. The desk is checked on the runner's tick, so it abandons a
  * waiting call once it has waited {@code limit - tickPeriod}: the message then always starts within the limit.
  *
+ * <p>Event-driven callers (the shift simulation) pass a zero tick period and call {@link #tick} exactly when an
+ * agent's wrap-up ends and when a waiting call reaches the limit.
+ *
  * <p>Campaigns with agents dial with AMD off (the hand-off happens at answer): detection takes longer than the limit.
  * The desk also feeds the pacing model (answer delays, talk times, live and abandoned counts) and asks the pacer how
  * many calls to place. Not thread-safe: owned by the runner's thread, like the runner.
@@ -52,7 +55,7 @@ public final class AgentDesk {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.campaign = campaign;
         this.wait = limit.minus(tickPeriod);
-        if (wait.isNegative() || wait.isZero()) {
+        if (tickPeriod.isNegative() || wait.isNegative() || wait.isZero()) {
             throw new IllegalArgumentException("tickPeriod: " + tickPeriod + " (expected: shorter than the abandon limit " + limit + ")");
         }
         this.pacer = Objects.requireNonNull(pacer, "pacer");
@@ -82,16 +85,28 @@ public final class AgentDesk {
         return Optional.empty();
     }
 
-    /** The call ended (any way). Frees its agent into wrap-up. */
-    public void ended(CallId call, Instant at, boolean answered) {
+    /** Answering-machine detection said machine: the call was not a live answer (it is hung up, no agent). */
+    public void machine(CallId call, Instant at) {
+        resolve(call, at, false);
+    }
+
+    /** The call ended (any way). Frees its agent into wrap-up, and returns that agent. */
+    public Optional<Agent> ended(CallId call, Instant at, boolean answered) {
         if (!answered) {
             resolve(call, at, false);
         }
         waiting.remove(call);
         Instant talkStart = talking.remove(call);
-        if (pool.callEnded(call).isPresent() && talkStart != null) {
+        Optional<Agent> agent = pool.callEnded(call);
+        if (agent.isPresent() && talkStart != null) {
             history.talked(Duration.between(talkStart, at));
         }
+        return agent;
+    }
+
+    /** Live calls waiting for an agent, with when each was answered (oldest first). */
+    public Map<CallId, Instant> waitingSince() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(waiting));
     }
 
     /** Ends due wrap-ups, joins waiting calls to agents now ready (first come first served), abandons overdue ones. */

@@ -10,17 +10,15 @@ import dev.cobra.calls.CallOutcome;
 import dev.cobra.calls.CallRequest;
 import dev.cobra.calls.Destination;
 import dev.cobra.calls.Pbx;
+import dev.cobra.campaign.AgentDesk;
 import dev.cobra.pacing.AbandonMeter;
 import dev.cobra.pacing.CallHistory;
 import dev.cobra.pacing.Pacer;
-import dev.cobra.pacing.PacingInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * One shift of one campaign in simulated time: the production {@link AgentPool}, {@link Call} state machines and
- * pacer (or the oracle) against a {@link SimPbx}. This class stands in for the campaign runner: it ticks the pacer,
+ * pacer (or the oracle) against a {@link SimPbx}, handing live calls to agents through the production
+ * {@link AgentDesk} (driven at exact event times). This class stands in for the campaign runner: it ticks the pacer,
  * places calls, applies PBX events to calls, hands live calls to agents at once, and plays the information message
  * to a live call that found no agent within the limit.
  *
@@ -54,8 +53,8 @@ public final class ShiftSimulation implements Pbx.Listener {
     private final long endMs;
     private final long limitMs;
     private final Map<CallId, Call> calls = new HashMap<>();
-    private final Map<CallId, Instant> undecided = new LinkedHashMap<>();
-    private final Map<CallId, Long> waiting = new LinkedHashMap<>();
+    /** The production hand-off: the same desk the campaign runner uses, driven here at exact event times. */
+    private final AgentDesk desk;
     private int nextIndex;
     private int oracleIndex;
     private long placed;
@@ -81,6 +80,8 @@ public final class ShiftSimulation implements Pbx.Listener {
         this.pacer = strategy instanceof Strategy.Paced ? ((Strategy.Paced) strategy).factory().create(history, meter, settings) : null;
         this.endMs = settings.shift().toMillis();
         this.limitMs = settings.abandonLimit().toMillis();
+        this.desk = new AgentDesk(pool, CAMPAIGN, settings.abandonLimit(), Duration.ZERO, pacer == null ? Pacer.preview() : pacer,
+                history, meter);
     }
 
     /** Runs one shift of {@code strategy} against the population drawn from {@code seed}. */
@@ -119,8 +120,7 @@ public final class ShiftSimulation implements Pbx.Listener {
     }
 
     private void tick() {
-        PacingInput in = PacingInput.of(time.instant(), pool.agents(), CAMPAIGN, undecided.values(), waiting.size());
-        int n = pacer.callsToPlace(in);
+        int n = desk.callsToPlace(time.instant());
         for (int i = 0; i < n; i++) {
             dial(nextAllowed(false));
         }
@@ -142,7 +142,7 @@ public final class ShiftSimulation implements Pbx.Listener {
         CallId id = new CallId("c-" + index);
         Instant now = time.instant();
         calls.put(id, new Call(id, now));
-        undecided.put(id, now);
+        desk.placed(id, now);
         placed++;
         pbx.originate(new CallRequest(id, SimPbx.number(index), CALLER_ID, settings.population().ringTimeout(), Map.of(),
                 new Destination.Hold()));
@@ -168,78 +168,55 @@ public final class ShiftSimulation implements Pbx.Listener {
         Instant now = time.instant();
         if (e instanceof CallEvent.Amd) {
             boolean human = ((CallEvent.Amd) e).verdict() == CallEvent.AmdVerdict.HUMAN;
-            resolve(call, human);
             if (human) {
-                meter.recordLive(now);
                 liveTimes = append(liveTimes, liveAnswers++, time.nowMs());
-                handOff(call.id());
+                Optional<String> agent = desk.answered(call.id(), now);
+                if (agent.isPresent()) {
+                    joined(call.id(), agent.get());
+                } else {
+                    time.at(time.nowMs() + limitMs, SimTime.DIALER, this::deskTick);
+                }
             } else {
+                desk.machine(call.id(), now);
                 pbx.hangup(call.id());
             }
-        } else if (e instanceof CallEvent.NotAnswered) {
-            resolve(call, false);
         }
         if (end.isPresent()) {
             ended(call);
         }
     }
 
-    private void resolve(Call call, boolean live) {
-        Instant placedAt = undecided.remove(call.id());
-        if (placedAt != null) {
-            history.resolved(Duration.between(placedAt, time.instant()), live);
+    /** A live call joined an agent: bridge it; the oracle times its next call to this agent's end. */
+    private void joined(CallId id, String agentId) {
+        pbx.move(id, new Destination.Agent(agentId));
+        contacts++;
+        if (pacer == null) {
+            dialOracleFor(time.nowMs() + pbx.talkMs(id) + settings.wrapUp().toMillis());
         }
     }
 
-    private void handOff(CallId id) {
-        Optional<Agent> agent = pool.assign(id, CAMPAIGN);
-        if (agent.isPresent()) {
-            pbx.move(id, new Destination.Agent(agent.get().id()));
-            contacts++;
-            if (pacer == null) {
-                dialOracleFor(time.nowMs() + pbx.talkMs(id) + settings.wrapUp().toMillis());
-            }
-            return;
+    /** The desk's turn: wrap-ups ending, waiting calls joined, calls at the limit abandoned. */
+    private void deskTick() {
+        Map<CallId, Instant> waitingSince = desk.waitingSince();
+        AgentDesk.Actions actions = desk.tick(time.instant());
+        for (AgentDesk.Join j : actions.joins()) {
+            joined(j.call(), j.agentId());
         }
-        long answeredMs = time.nowMs();
-        waiting.putIfAbsent(id, answeredMs);
-        time.at(answeredMs + limitMs, SimTime.DIALER, () -> abandonIfWaiting(id));
-    }
-
-    private void abandonIfWaiting(CallId id) {
-        Long answeredMs = waiting.remove(id);
-        if (answeredMs == null) {
-            return;
+        for (CallId id : actions.abandons()) {
+            calls.get(id).markAbandoned();
+            abandonTimes = append(abandonTimes, abandoned++, time.nowMs());
+            maxAbandonDelayMs = Math.max(maxAbandonDelayMs, time.instant().toEpochMilli() - waitingSince.get(id).toEpochMilli());
+            pbx.move(id, new Destination.AbandonMessage());
         }
-        calls.get(id).markAbandoned();
-        meter.recordAbandoned(time.instant());
-        abandonTimes = append(abandonTimes, abandoned++, time.nowMs());
-        maxAbandonDelayMs = Math.max(maxAbandonDelayMs, time.nowMs() - answeredMs);
-        pbx.move(id, new Destination.AbandonMessage());
     }
 
     private void ended(Call call) {
         CallId id = call.id();
-        Optional<Agent> agent = pool.callEnded(id);
+        Optional<Agent> agent = desk.ended(id, time.instant(), call.answeredAt() != null);
         if (agent.isPresent()) {
-            history.talked(Duration.between(call.bridgedAt(), time.instant()));
-            time.at(agent.get().wrapUpEndsAt().toEpochMilli() - EPOCH.toEpochMilli(), SimTime.AGENTS, this::wrapUpsEnd);
+            time.at(agent.get().wrapUpEndsAt().toEpochMilli() - EPOCH.toEpochMilli(), SimTime.AGENTS, this::deskTick);
         }
-        waiting.remove(id);
-        undecided.remove(id);
         calls.remove(id);
-    }
-
-    private void wrapUpsEnd() {
-        for (Agent ignored : pool.tick()) {
-            Iterator<CallId> it = waiting.keySet().iterator();
-            if (!it.hasNext()) {
-                return;
-            }
-            CallId first = it.next();
-            it.remove();
-            handOff(first);
-        }
     }
 
     @Override
@@ -304,9 +281,11 @@ public final class ShiftSimulation implements Pbx.Listener {
             }
             ready += a.state() == AgentState.READY ? 1 : 0;
         }
-        for (Map.Entry<CallId, Long> w : waiting.entrySet()) {
-            if (time.nowMs() - w.getValue() > limitMs) {
-                throw new IllegalStateException("live call " + w.getKey() + " waited " + (time.nowMs() - w.getValue())
+        Map<CallId, Instant> waiting = desk.waitingSince();
+        for (Map.Entry<CallId, Instant> w : waiting.entrySet()) {
+            long waited = time.instant().toEpochMilli() - w.getValue().toEpochMilli();
+            if (waited > limitMs) {
+                throw new IllegalStateException("live call " + w.getKey() + " waited " + waited
                         + "ms without an agent or the message (limit " + limitMs + "ms)");
             }
         }

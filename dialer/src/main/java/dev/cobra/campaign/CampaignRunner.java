@@ -151,15 +151,15 @@ public final class CampaignRunner {
             log.debug("event for a call this runner does not hold: {}", e.callId());
             return;
         }
+        boolean wasLive = call.call.state() == Call.State.ANSWERED || call.call.state() == Call.State.BRIDGED;
+        Optional<CallOutcome> ended = call.call.apply(e);
         if (e instanceof CallEvent.Dialing) {
             attempts.originated(e.callId(), e.at());
         } else if (e instanceof CallEvent.Answered) {
             attempts.answered(e.callId(), e.at());
             due.extend(call.claimed, e.at().plus(settings.lease()));
-            if (desk != null && call.call.state() != Call.State.ANSWERED && call.call.state() != Call.State.BRIDGED) {
-                call.call.apply(e);
+            if (desk != null && !wasLive) {
                 desk.answered(e.callId(), e.at()).ifPresent(agent -> pbx.move(e.callId(), new Destination.Agent(agent)));
-                return;
             }
         } else if (e instanceof CallEvent.Bridged) {
             attempts.bridged(e.callId(), e.at());
@@ -169,7 +169,6 @@ public final class CampaignRunner {
             // The verdict alone (human, machine, not_sure, hangup): the IVR reads it to pick the machine path.
             attempts.amd(e.callId(), ((CallEvent.Amd) e).verdict().name().toLowerCase(java.util.Locale.ROOT));
         }
-        Optional<CallOutcome> ended = call.call.apply(e);
         if (ended.isPresent()) {
             finish(call, ended.get(), e.at());
         }

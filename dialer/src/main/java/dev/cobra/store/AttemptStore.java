@@ -154,17 +154,7 @@ public final class AttemptStore {
         return out;
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws java.sql.SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                binder.bind(ps);
-                return ps.executeUpdate();
-            }
-        });
+    private int update(String sql, Sql.Binder binder) {
+        return db.withConnection(c -> Sql.update(c, sql, binder));
     }
 }

@@ -2,7 +2,6 @@ package dev.cobra.store;
 
 import dev.cobra.calls.Disposition;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +45,7 @@ public final class Dispositions {
             throw new IllegalArgumentException("callbackAt: required for callback");
         }
         return db.inTransaction(c -> {
-            int found = update(c, "UPDATE call_attempts SET disposition = ?, callback_at = ? WHERE call_id = ?", ps -> {
+            int found = Sql.update(c, "UPDATE call_attempts SET disposition = ?, callback_at = ? WHERE call_id = ?", ps -> {
                 ps.setString(1, d.code());
                 Sql.set(ps, 2, d == Disposition.CALLBACK ? callbackAt : null);
                 ps.setString(3, callId);
@@ -57,7 +56,7 @@ public final class Dispositions {
             Instant now = clock.instant();
             switch (d) {
                 case PROMISE_TO_PAY:
-                    update(c, "UPDATE accounts a JOIN call_attempts t ON t.debtor_id = a.debtor_id SET a.promise_until = ?,"
+                    Sql.update(c, "UPDATE accounts a JOIN call_attempts t ON t.debtor_id = a.debtor_id SET a.promise_until = ?,"
                             + " a.updated_at = ? WHERE t.call_id = ? AND a.status = 'open'", ps -> {
                                 ps.setObject(1, promiseUntil);
                                 Sql.set(ps, 2, now);
@@ -68,12 +67,12 @@ public final class Dispositions {
                     phoneStatus(c, callId, "wrong_party", now);
                     break;
                 case DO_NOT_CALL:
-                    update(c, "INSERT IGNORE INTO do_not_call (kind, value, reason, created_at) SELECT 'document', d.document,"
+                    Sql.update(c, "INSERT IGNORE INTO do_not_call (kind, value, reason, created_at) SELECT 'document', d.document,"
                             + " 'asked an agent', ? FROM debtors d JOIN call_attempts t ON t.debtor_id = d.id WHERE t.call_id = ?", ps -> {
                                 Sql.set(ps, 1, now);
                                 ps.setString(2, callId);
                             });
-                    update(c, "INSERT IGNORE INTO do_not_call (kind, value, reason, created_at) SELECT 'phone', p.e164,"
+                    Sql.update(c, "INSERT IGNORE INTO do_not_call (kind, value, reason, created_at) SELECT 'phone', p.e164,"
                             + " 'asked an agent', ? FROM phones p JOIN call_attempts t ON t.phone_id = p.id WHERE t.call_id = ?", ps -> {
                                 Sql.set(ps, 1, now);
                                 ps.setString(2, callId);
@@ -94,7 +93,7 @@ public final class Dispositions {
     }
 
     private static void phoneStatus(Connection c, String callId, String status, Instant now) throws SQLException {
-        update(c, "UPDATE phones p JOIN call_attempts t ON t.phone_id = p.id SET p.status = ?, p.updated_at = ? WHERE t.call_id = ?",
+        Sql.update(c, "UPDATE phones p JOIN call_attempts t ON t.phone_id = p.id SET p.status = ?, p.updated_at = ? WHERE t.call_id = ?",
                 ps -> {
                     ps.setString(1, status);
                     Sql.set(ps, 2, now);
@@ -103,23 +102,11 @@ public final class Dispositions {
     }
 
     private static void accountStatus(Connection c, String callId, String status, Instant now) throws SQLException {
-        update(c, "UPDATE accounts a JOIN call_attempts t ON t.debtor_id = a.debtor_id SET a.status = ?, a.updated_at = ?"
+        Sql.update(c, "UPDATE accounts a JOIN call_attempts t ON t.debtor_id = a.debtor_id SET a.status = ?, a.updated_at = ?"
                 + " WHERE t.call_id = ? AND a.status = 'open'", ps -> {
                     ps.setString(1, status);
                     Sql.set(ps, 2, now);
                     ps.setString(3, callId);
                 });
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private static int update(Connection c, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        }
     }
 }

@@ -33,4 +33,18 @@ final class Sql {
         }
         return sb.toString();
     }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Runs one bound INSERT/UPDATE/DELETE on the connection and returns the rows it touched. */
+    static int update(java.sql.Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        }
+    }
 }

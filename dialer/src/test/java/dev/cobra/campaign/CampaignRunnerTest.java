@@ -93,6 +93,28 @@ class CampaignRunnerTest {
 
     private record Setup(CampaignRunner runner, ScriptedPbx pbx, long campaign) {}
 
+    /** The scripted PBX's events go straight to the runner (the one the list will hold), on the test's thread. */
+    private static Pbx.Listener forwardTo(List<CampaignRunner> runner) {
+        return new Pbx.Listener() {
+            @Override
+            public void onCallEvent(CallEvent e) {
+                runner.get(0).onCallEvent(e);
+            }
+
+            @Override
+            public void onAvailability(String p, boolean up) {}
+        };
+    }
+
+    /** The tests call the runner directly, so no routing of events by call id is needed. */
+    private static final CampaignRunner.CallRegistry NO_REGISTRY = new CampaignRunner.CallRegistry() {
+        @Override
+        public void register(CallId id, CampaignRunner owner) {}
+
+        @Override
+        public void unregister(CallId id) {}
+    };
+
     private Setup setup(String code, String csv, Instant importedAt) {
         return setup(code, csv, importedAt, false);
     }
@@ -102,28 +124,14 @@ class CampaignRunnerTest {
         new AccountImportStore(db).write(campaign, AccountFile.parse(code + ".csv", csv, null), importedAt);
         ScriptedPbx pbx = new ScriptedPbx();
         List<CampaignRunner> self = new ArrayList<>();
-        pbx.setListener(new Pbx.Listener() {
-            @Override
-            public void onCallEvent(CallEvent e) {
-                self.get(0).onCallEvent(e);
-            }
-
-            @Override
-            public void onAvailability(String p, boolean up) {}
-        });
+        pbx.setListener(forwardTo(self));
         RunnerSettings settings = new RunnerSettings(campaign, code, "+551130000000", Duration.ofSeconds(25),
                 new Destination.Ivr("collect"), Duration.ofMinutes(15), record);
         CampaignRunner runner = new CampaignRunner(settings,
                 new CampaignDebtors(campaign, "node-t", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
                 new CampaignAttempts(campaign, "node-t", "scripted", new AttemptStore(db)),
                 new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx, CallBudget.fixed(10),
-                new CampaignRunner.CallRegistry() {
-                    @Override
-                    public void register(CallId id, CampaignRunner owner) {}
-
-                    @Override
-                    public void unregister(CallId id) {}
-                });
+                NO_REGISTRY);
         self.add(runner);
         return new Setup(runner, pbx, campaign);
     }
@@ -272,15 +280,7 @@ class CampaignRunnerTest {
                 dev.cobra.pacing.AbandonMeter.rolling24Hours(false));
         ScriptedPbx pbx = new ScriptedPbx();
         List<CampaignRunner> self = new ArrayList<>();
-        pbx.setListener(new Pbx.Listener() {
-            @Override
-            public void onCallEvent(CallEvent e) {
-                self.get(0).onCallEvent(e);
-            }
-
-            @Override
-            public void onAvailability(String p, boolean up) {}
-        });
+        pbx.setListener(forwardTo(self));
         Instant answer = t.plusSeconds(4);
         for (String n : List.of("+5511987654301", "+5511987654302", "+5511987654303")) {
             pbx.scripts.put(n, (id, l) -> {
@@ -294,13 +294,7 @@ class CampaignRunnerTest {
                 new CampaignDebtors(campaign, "node-t", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
                 new CampaignAttempts(campaign, "node-t", "scripted", new AttemptStore(db)),
                 new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx,
-                new CampaignRunner.CallRegistry() {
-                    @Override
-                    public void register(CallId id, CampaignRunner owner) {}
-
-                    @Override
-                    public void unregister(CallId id) {}
-                }, desk);
+                NO_REGISTRY, desk);
         self.add(runner);
 
         clock.now = t;

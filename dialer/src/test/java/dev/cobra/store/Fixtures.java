@@ -75,4 +75,22 @@ public final class Fixtures {
             }
         });
     }
+
+    /** The first row of a one-parameter query, as {@code columns} values (empty if no row). */
+    public static java.util.List<Object> row(Database db, String sql, Object key, int columns) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, key);
+                try (var rs = ps.executeQuery()) {
+                    java.util.List<Object> out = new java.util.ArrayList<>();
+                    if (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            out.add(rs.getObject(i));
+                        }
+                    }
+                    return out;
+                }
+            }
+        });
+    }
 }

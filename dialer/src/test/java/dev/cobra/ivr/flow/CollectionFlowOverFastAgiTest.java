@@ -151,20 +151,7 @@ class CollectionFlowOverFastAgiTest {
     }
 
     private List<Object> row(String sql, Object key, int columns) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Object> out = new ArrayList<>();
-                    if (rs.next()) {
-                        for (int i = 1; i <= columns; i++) {
-                            out.add(rs.getObject(i));
-                        }
-                    }
-                    return out;
-                }
-            }
-        });
+        return Fixtures.row(db, sql, key, columns);
     }
 
     private long count(String sql, Object key) {

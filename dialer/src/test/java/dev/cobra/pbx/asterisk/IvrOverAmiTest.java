@@ -35,14 +35,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.InetSocketAddress;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,19 +140,6 @@ class IvrOverAmiTest {
     }
 
     private List<Object> row(String sql, Object key, int columns) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Object> out = new ArrayList<>();
-                    if (rs.next()) {
-                        for (int i = 1; i <= columns; i++) {
-                            out.add(rs.getObject(i));
-                        }
-                    }
-                    return out;
-                }
-            }
-        });
+        return Fixtures.row(db, sql, key, columns);
     }
 }

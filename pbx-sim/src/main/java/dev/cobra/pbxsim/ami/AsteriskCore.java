@@ -1148,18 +1148,32 @@ public final class AsteriskCore {
         }
     }
 
-    public void setvar(AmiMessage action, Consumer<AmiMessage> reply) {
+    /** A Setvar/Getvar target: the channel, or null for a global variable (no Channel header). */
+    private record VariableTarget(String variable, SimChannel channel) {}
+
+    /** Checks Setvar/Getvar arguments as Asterisk does; answers the error and returns null when they are wrong. */
+    private VariableTarget variableTarget(AmiMessage action, Consumer<AmiMessage> reply) {
         String variable = action.valueOr("Variable", "").trim();
         if (variable.isEmpty()) {
             reply.accept(error(action, "No variable specified"));
-            return;
+            return null;
         }
         String name = action.valueOr("Channel", "").trim();
         SimChannel ch = name.isEmpty() ? null : channels.get(name);
         if (!name.isEmpty() && ch == null) {
             reply.accept(error(action, "No such channel"));
+            return null;
+        }
+        return new VariableTarget(variable, ch);
+    }
+
+    public void setvar(AmiMessage action, Consumer<AmiMessage> reply) {
+        VariableTarget t = variableTarget(action, reply);
+        if (t == null) {
             return;
         }
+        String variable = t.variable();
+        SimChannel ch = t.channel();
         reply.accept(success(action, "Variable Set"));
         if (ch != null) {
             varSet(ch, variable, action.valueOr("Value", ""));
@@ -1167,17 +1181,12 @@ public final class AsteriskCore {
     }
 
     public void getvar(AmiMessage action, Consumer<AmiMessage> reply) {
-        String variable = action.valueOr("Variable", "").trim();
-        if (variable.isEmpty()) {
-            reply.accept(error(action, "No variable specified"));
+        VariableTarget t = variableTarget(action, reply);
+        if (t == null) {
             return;
         }
-        String name = action.valueOr("Channel", "").trim();
-        SimChannel ch = name.isEmpty() ? null : channels.get(name);
-        if (!name.isEmpty() && ch == null) {
-            reply.accept(error(action, "No such channel"));
-            return;
-        }
+        String variable = t.variable();
+        SimChannel ch = t.channel();
         String value;
         if (ch == null) {
             value = "";

@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,18 +19,78 @@ public final class CampaignStore {
         this.db = db;
     }
 
+    private static final String SELECT = "SELECT id, code, name, preset, status, mode, ivr_flow, max_lines, power_ratio,"
+            + " abandon_target, ring_timeout_s, record_calls, caller_id FROM campaigns";
+
     public Optional<Campaign> find(String code) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, code, name, preset, status FROM campaigns WHERE code = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
-                            ? Optional.of(new Campaign(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                            : Optional.<Campaign>empty();
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<Campaign>empty();
                 }
             }
         });
+    }
+
+    /** Every campaign, by code. */
+    public List<Campaign> list() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY code");
+                 ResultSet rs = ps.executeQuery()) {
+                List<Campaign> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Campaigns with the given status (a dialer node runs the {@code running} ones). */
+    public List<Campaign> withStatus(String status) {
+        return list().stream().filter(c -> c.status().equals(status)).toList();
+    }
+
+    /** Changes name, preset and dialing; returns the updated campaign, or empty if there is none with this code. */
+    public Optional<Campaign> update(String code, String name, String preset, Campaign.Dialing d, Instant now) {
+        int rows = db.withConnection(c -> Sql.update(c, "UPDATE campaigns SET name = ?, preset = ?, mode = ?, ivr_flow = ?,"
+                + " max_lines = ?, power_ratio = ?, abandon_target = ?, ring_timeout_s = ?, record_calls = ?, caller_id = ?,"
+                + " updated_at = ? WHERE code = ?", ps -> {
+                    ps.setString(1, name);
+                    ps.setString(2, preset);
+                    ps.setString(3, d.mode());
+                    ps.setString(4, d.ivrFlow());
+                    ps.setInt(5, d.maxLines());
+                    ps.setBigDecimal(6, d.powerRatio());
+                    ps.setBigDecimal(7, d.abandonTarget());
+                    ps.setInt(8, d.ringTimeoutSeconds());
+                    ps.setBoolean(9, d.recordCalls());
+                    ps.setString(10, d.callerId());
+                    Sql.set(ps, 11, now);
+                    ps.setString(12, code);
+                }));
+        return rows == 0 ? Optional.empty() : find(code);
+    }
+
+    /** Sets the status (draft, running, paused, stopped); returns false if there is no campaign with this code. */
+    public boolean setStatus(String code, String status, Instant now) {
+        if (!Campaign.STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status: '" + status + "' (expected one of " + Campaign.STATUSES + ")");
+        }
+        return db.withConnection(c -> Sql.update(c, "UPDATE campaigns SET status = ?, updated_at = ? WHERE code = ?", ps -> {
+            ps.setString(1, status);
+            Sql.set(ps, 2, now);
+            ps.setString(3, code);
+        })) > 0;
+    }
+
+    private static Campaign read(ResultSet rs) throws java.sql.SQLException {
+        Campaign.Dialing d = new Campaign.Dialing(rs.getString("mode"), rs.getString("ivr_flow"), rs.getInt("max_lines"),
+                rs.getBigDecimal("power_ratio"), rs.getBigDecimal("abandon_target"), rs.getInt("ring_timeout_s"),
+                rs.getBoolean("record_calls"), rs.getString("caller_id"));
+        return new Campaign(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("preset"),
+                rs.getString("status"), d);
     }
 
     /** Returns the campaign with this code, creating it (status draft) if it does not exist. */

@@ -39,6 +39,16 @@ public final class AgentPool {
     private final Set<String> pauseReasons;
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final Map<CallId, Agent> byCall = new HashMap<>();
+    private final List<Listener> listeners = new ArrayList<>();
+
+    /**
+     * Told after every change of an agent's state (and of a pause asked for during a call), on the core thread, with
+     * the live agent: read what you need at once, do not block, do not call back into the pool.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(Agent agent);
+    }
 
     /**
      * @param wrapUp       how long wrap-up lasts unless the agent ends it (a disposition or "ready")
@@ -51,6 +61,17 @@ public final class AgentPool {
         }
         this.wrapUp = wrapUp;
         this.pauseReasons = Set.copyOf(pauseReasons);
+    }
+
+    /** Adds a listener (before the pool is used; not thread-safe, like the rest of the pool). */
+    public void addListener(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void changed(Agent a) {
+        for (Listener l : listeners) {
+            l.changed(a);
+        }
     }
 
     /**
@@ -67,6 +88,7 @@ public final class AgentPool {
             agents.put(id, a);
         }
         a.moveTo(AgentState.READY, now());
+        changed(a);
         return a;
     }
 
@@ -77,6 +99,7 @@ public final class AgentPool {
         a.moveTo(AgentState.READY, now());
         a.pauseReason(null);
         a.wrapUpEndsAt(null);
+        changed(a);
         return a;
     }
 
@@ -91,11 +114,13 @@ public final class AgentPool {
         Agent a = get(id);
         if (a.state() == AgentState.ON_CALL) {
             a.pauseAfterCall(reason);
+            changed(a);
             return a;
         }
         a.moveTo(AgentState.PAUSED, now());
         a.pauseReason(reason);
         a.wrapUpEndsAt(null);
+        changed(a);
         return a;
     }
 
@@ -108,6 +133,7 @@ public final class AgentPool {
         a.pauseReason(null);
         a.pauseAfterCall(null);
         a.wrapUpEndsAt(null);
+        changed(a);
         return Optional.ofNullable(held);
     }
 
@@ -142,6 +168,7 @@ public final class AgentPool {
         a.call(call);
         a.disposition(null);
         byCall.put(call, a);
+        changed(a);
     }
 
     /** The call ended (either side hung up): its agent goes to WRAP_UP. Unknown or replayed calls are ignored. */
@@ -153,6 +180,7 @@ public final class AgentPool {
         release(a);
         a.moveTo(AgentState.WRAP_UP, now());
         a.wrapUpEndsAt(now().plus(wrapUp));
+        changed(a);
         return Optional.of(a);
     }
 
@@ -197,6 +225,7 @@ public final class AgentPool {
         } else {
             a.moveTo(AgentState.READY, now());
         }
+        changed(a);
     }
 
     /** The earliest wrap-up deadline, if anyone is in wrap-up: when {@link #tick} next has work. */
@@ -310,6 +339,11 @@ public final class AgentPool {
             }
         }
         return n;
+    }
+
+    /** The configured pause reason codes. */
+    public Set<String> pauseReasons() {
+        return pauseReasons;
     }
 
     /** The wrap-up length this pool starts on every call end. */

@@ -145,7 +145,7 @@ public final class AgentRoutes {
     }
 
     /** The path's agent id, checked, and the caller's right to act for it. */
-    private static String agentId(HttpRequestContext r) {
+    static String agentId(HttpRequestContext r) {
         String id = r.pathParam("id");
         if (!AGENT_ID.matcher(id).matches()) {
             throw HttpError.badRequest("agent id: '" + id + "' (expected: 1-64 letters, digits, '_', '.', '-')");
@@ -157,7 +157,7 @@ public final class AgentRoutes {
         return id;
     }
 
-    private static <T> T run(CoreThread core, Callable<T> task) {
+    static <T> T run(CoreThread core, Callable<T> task) {
         try {
             return core.call(task, CORE_TIMEOUT);
         } catch (ExecutionException e) {
@@ -182,7 +182,7 @@ public final class AgentRoutes {
         }
     }
 
-    private static Map<String, Object> view(Agent a) {
+    static Map<String, Object> view(Agent a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
         m.put("state", a.state().name().toLowerCase(Locale.ROOT));

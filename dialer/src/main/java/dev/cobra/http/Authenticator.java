@@ -19,6 +19,10 @@ public final class Authenticator {
     static final int MAX_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_TRACKED_ADDRESSES = 10_000;
+    /** How long an event-stream ticket may wait before it is used. */
+    static final Duration TICKET_LIFETIME = Duration.ofSeconds(30);
+    private static final int MAX_OPEN_TICKETS = 10_000;
+    private static final java.security.SecureRandom TICKETS = new java.security.SecureRandom();
 
     private final Map<String, Principal> tokens;
     private final Clock clock;
@@ -28,6 +32,11 @@ public final class Authenticator {
             return size() > MAX_TRACKED_ADDRESSES;
         }
     };
+
+    /** Unused tickets: value to who it was issued for and until when. */
+    private final Map<String, Ticket> tickets = new HashMap<>();
+
+    private record Ticket(Principal principal, long expiresAtMs) {}
 
     public Authenticator(Map<String, Principal> tokens, Clock clock) {
         for (String t : tokens.keySet()) {
@@ -60,6 +69,47 @@ public final class Authenticator {
             return new Result.Denied(401, "invalid token");
         }
         return new Result.Ok(p.get());
+    }
+
+    /**
+     * A one-use ticket for {@code principal}, valid for {@link #TICKET_LIFETIME}: how a browser's {@code EventSource}
+     * (which cannot send an Authorization header) opens an event stream. The bearer token itself never travels in a
+     * URL, so it never lands in proxy or browser history logs; a leaked ticket is worthless once used or 30 s old.
+     * Tickets are 128 random bits from {@link java.security.SecureRandom} (unguessable, so not from a seeded source).
+     *
+     * @throws HttpError 503 when {@value #MAX_OPEN_TICKETS} unused tickets are pending
+     */
+    public String issueTicket(Principal principal) {
+        byte[] bits = new byte[16];
+        TICKETS.nextBytes(bits);
+        String ticket = java.util.HexFormat.of().formatHex(bits);
+        long now = clock.millis();
+        synchronized (tickets) {
+            if (tickets.size() >= MAX_OPEN_TICKETS) {
+                tickets.values().removeIf(t -> t.expiresAtMs() <= now);
+                if (tickets.size() >= MAX_OPEN_TICKETS) {
+                    throw new HttpError(503, "too many unused event tickets (" + tickets.size() + "); retry shortly");
+                }
+            }
+            tickets.put(ticket, new Ticket(principal, now + TICKET_LIFETIME.toMillis()));
+        }
+        return ticket;
+    }
+
+    /** Redeems a ticket from {@link #issueTicket} (once); failures count towards the address's limit like bad tokens. */
+    public Result redeemTicket(String ticket, String clientAddress) {
+        if (limited(clientAddress)) {
+            return new Result.Denied(429, "too many failed authentication attempts from this address; wait a minute");
+        }
+        Ticket t;
+        synchronized (tickets) {
+            t = ticket == null ? null : tickets.remove(ticket);
+        }
+        if (t == null || t.expiresAtMs() <= clock.millis()) {
+            fail(clientAddress);
+            return new Result.Denied(401, "invalid or expired event ticket (get a new one: POST /api/events/ticket)");
+        }
+        return new Result.Ok(t.principal());
     }
 
     private Optional<Principal> lookup(String presented) {

@@ -2,8 +2,19 @@ package dev.cobra.http;
 
 import java.nio.charset.StandardCharsets;
 
-/** What a handler answers: status, content type and bytes. {@link #json} serialises a value with Jackson. */
-public record HttpResult(int status, String contentType, byte[] body) {
+/**
+ * What a handler answers: status, content type, bytes, and any extra response headers (caching, validators).
+ * {@link #json} serialises a value with Jackson.
+ */
+public record HttpResult(int status, String contentType, byte[] body, java.util.Map<String, String> headers) {
+    public HttpResult {
+        headers = java.util.Map.copyOf(headers);
+    }
+
+    public HttpResult(int status, String contentType, byte[] body) {
+        this(status, contentType, body, java.util.Map.of());
+    }
+
     /** Handlers pass plain values (strings, numbers, maps, lists, records); times are formatted by the handler. */
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 

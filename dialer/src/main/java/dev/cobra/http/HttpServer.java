@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * (else 503). Routes are matched by path, then method (405 with Allow when only the method is wrong).
  *
  * <p>Threading: Netty's event loop only decodes and writes; handlers run on the worker pool.
+ *
+ * <p>Two kinds of route beyond plain JSON: static files ({@link StaticResources}: caching validators, 304) and
+ * Server-Sent Events ({@link EventStreamRoute}: a long-lived response fed through a bounded {@link EventSink}).
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -158,7 +161,11 @@ public final class HttpServer implements AutoCloseable {
                     ? ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress() : "unknown";
             Principal principal = null;
             if (!route.isPublic()) {
-                Authenticator.Result a = s.auth.authenticate(req.headers().get(HttpHeaderNames.AUTHORIZATION), client);
+                String authorization = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+                List<String> ticket = uri.parameters().get("ticket");
+                // EventSource cannot send headers: an event stream may present a one-use ticket instead (see EventStreamRoute).
+                Authenticator.Result a = authorization == null && ticket != null && route.handler() instanceof EventStreamRoute
+                        ? s.auth.redeemTicket(ticket.get(0), client) : s.auth.authenticate(authorization, client);
                 if (a instanceof Authenticator.Result.Denied) {
                     Authenticator.Result.Denied d = (Authenticator.Result.Denied) a;
                     write(ctx, HttpResult.error(d.status(), d.message()), keepAlive);
@@ -178,15 +185,25 @@ public final class HttpServer implements AutoCloseable {
             HttpRequestContext rc = new HttpRequestContext(method, path, params, uri.parameters(), headers, body, principal);
             Route chosen = route;
             try {
-                s.workers.execute(() -> write(ctx, run(chosen, rc), keepAlive));
+                if (chosen.handler() instanceof EventStreamRoute) {
+                    EventStreamRoute stream = (EventStreamRoute) chosen.handler();
+                    s.workers.execute(() -> {
+                        HttpResult refused = run(chosen, rc, r -> stream.stream(ctx, r));
+                        if (refused != null) {
+                            write(ctx, refused, keepAlive);
+                        }
+                    });
+                    return;
+                }
+                s.workers.execute(() -> write(ctx, run(chosen, rc, chosen.handler()), keepAlive));
             } catch (RejectedExecutionException e) {
                 write(ctx, HttpResult.error(503, "server busy, retry shortly"), keepAlive);
             }
         }
 
-        private static HttpResult run(Route route, HttpRequestContext rc) {
+        private static HttpResult run(Route route, HttpRequestContext rc, Route.Handler handler) {
             try {
-                return route.handler().handle(rc);
+                return handler.handle(rc);
             } catch (HttpError e) {
                 return HttpResult.error(e.status(), e.getMessage());
             } catch (IllegalArgumentException e) {
@@ -204,6 +221,7 @@ public final class HttpServer implements AutoCloseable {
             res.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
             res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
             res.headers().set("X-Content-Type-Options", "nosniff");
+            r.headers().forEach((name, value) -> res.headers().set(name, value));
             if (keepAlive) {
                 res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
                 ctx.writeAndFlush(res);

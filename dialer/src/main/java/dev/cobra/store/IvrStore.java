@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -67,14 +66,7 @@ public final class IvrStore implements IvrRecords {
     }
 
     private ZoneId zone(String id) {
-        if (id == null || id.isBlank()) {
-            return defaultZone;
-        }
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            return defaultZone;
-        }
+        return Sql.zoneOr(id, defaultZone);
     }
 
     @Override

@@ -25,6 +25,18 @@ final class Sql {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
+    /** The zone a {@code time_zone} column names, or {@code fallback} when it is empty or not a zone id. */
+    static java.time.ZoneId zoneOr(String id, java.time.ZoneId fallback) {
+        if (id == null || id.isBlank()) {
+            return fallback;
+        }
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            return fallback;
+        }
+    }
+
     /** "?,?,?" for an IN list of n values. */
     static String placeholders(int n) {
         StringBuilder sb = new StringBuilder(n * 2);

@@ -169,4 +169,19 @@ class AgentPoolTest {
         assertEquals(AgentState.READY, b.state());
         assertEquals("a", fresh.holder(C1).orElseThrow().id());
     }
+
+    @Test
+    void tellsItsListenersEveryStateChangeWithTheCallHeld() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        pool.addListener(a -> seen.add(a.id() + ":" + a.state() + (a.call() == null ? "" : ":" + a.call().value())));
+        pool.login("a", Set.of());
+        pool.assign(C1, "x");
+        pool.pause("a", "lunch");
+        pool.callEnded(C1);
+        pool.dispose("a", Disposition.REFUSED);
+        pool.ready("a");
+        pool.logout("a");
+        assertEquals(java.util.List.of("a:READY", "a:ON_CALL:c-1", "a:ON_CALL:c-1", "a:WRAP_UP", "a:PAUSED", "a:READY",
+                "a:LOGGED_OUT"), seen);
+    }
 }

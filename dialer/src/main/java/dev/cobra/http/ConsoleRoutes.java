@@ -5,6 +5,10 @@ import dev.cobra.agents.AgentPool;
 import dev.cobra.agents.AgentState;
 import dev.cobra.calls.CallId;
 import dev.cobra.calls.Disposition;
+import dev.cobra.campaign.AgentDesk;
+import dev.cobra.campaign.CampaignRunner;
+import dev.cobra.campaign.RunnerStats;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -45,6 +49,15 @@ public final class ConsoleRoutes {
                                double abandonRate, Map<String, Long> outcomes) {
         public CampaignLive {
             outcomes = Map.copyOf(outcomes);
+        }
+
+        /** A runner's numbers now; {@code desk} is null for campaigns without agents. Call on the core thread. */
+        public static CampaignLive of(String name, CampaignRunner runner, AgentDesk desk, Instant now) {
+            RunnerStats.Snapshot s = runner.stats().snapshot();
+            Map<String, Long> outcomes = new LinkedHashMap<>();
+            s.outcomes().forEach((o, n) -> outcomes.put(o.code(), n));
+            return new CampaignLive(runner.settings().campaignId(), name, s.placed(), s.ended(), runner.inFlight(),
+                    desk == null ? 0 : desk.waiting(), desk == null ? 0.0 : desk.abandonRate(now), outcomes);
         }
     }
 

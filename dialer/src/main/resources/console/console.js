@@ -78,6 +78,17 @@ async function login(ev) {
     const reasons = $('pause-reason');
     reasons.replaceChildren(...settings.pauseReasons.map((r) => new Option(r, r)));
     fillDispositions();
+    if (!session.agent) {
+      // Supervisors and admins may sign in without an agent id: the supervisor view only.
+      if (session.role === 'agent') throw new Error(t('login.agentRequired'));
+      sessionStorage.setItem('cobra.session', JSON.stringify({ agent: '', token: session.token }));
+      $('login').hidden = true;
+      $('tabs').hidden = false;
+      $('tab-agent').hidden = true;
+      $('tab-supervisor').hidden = false;
+      showView('supervisor');
+      return;
+    }
     try {
       await api('POST', agentPath('/login'), { campaigns, extension: $('extension').value.trim() });
     } catch (e) {
@@ -186,7 +197,7 @@ function renderScreen(s) {
   $('debtor-phone').textContent = s.phoneMasked;
   $('debts').tBodies[0].replaceChildren(...s.debts.map((d) => row([cell(d.contract), cell(date(d.dueDate)),
     cell(money(d.principal, d.currency), 'num'), cell(money(d.interest, d.currency), 'num'), cell(money(d.fees, d.currency), 'num'),
-    cell(money(d.total, d.currency), 'num debt-total'), cell(d.status)])));
+    cell(money(d.total, d.currency), 'num debt-total'), cell(t('debt.' + d.status))])));
   $('owed').textContent = money(s.totalOwed, s.currency);
   $('owed').className = 'num';
   $('ivr').textContent = s.call.ivrProgress ? t('screen.ivrReached', { node: s.call.ivrProgress }) : t('screen.ivrNone');
@@ -248,7 +259,7 @@ async function act(suffix, body) {
 }
 
 async function logout() {
-  await act('/logout');
+  if (session.agent) await act('/logout');
   if (session.stream) session.stream.close();
   session.token = null;
   sessionStorage.removeItem('cobra.session');
@@ -292,6 +303,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('ready').addEventListener('click', () => act('/ready'));
   $('pause').addEventListener('click', () => act('/pause', { reason: $('pause-reason').value }));
   $('logout').addEventListener('click', logout);
+  $('supervisor-logout').addEventListener('click', logout);
   $('tab-agent').addEventListener('click', () => showView('agent'));
   $('tab-supervisor').addEventListener('click', () => showView('supervisor'));
   setInterval(tickTimer, 1000);

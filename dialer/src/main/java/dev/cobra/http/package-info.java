@@ -4,6 +4,11 @@
  * {@code /metrics}. Handlers are plain functions of a {@link dev.cobra.http.HttpRequestContext}; they run on a
  * bounded worker pool, never on Netty's event loop, because they may touch the database.
  *
+ * <p>The agent console ({@link dev.cobra.http.ConsoleRoutes}): static files from the classpath's {@code console/}
+ * ({@link dev.cobra.http.StaticResources}), Server-Sent Events ({@link dev.cobra.http.EventStreamRoute},
+ * {@link dev.cobra.http.EventSink}: bounded per client, opened with a one-use ticket because {@code EventSource}
+ * cannot send the bearer token) fed by {@link dev.cobra.http.AgentEvents}, the agent pool's listener.
+ *
  * <p>Clients never see a stack trace: every failure becomes {@code {"error": "...", "status": N}}.
  */
 package dev.cobra.http;

@@ -93,6 +93,7 @@ class ConsoleBrowserTest {
     /** Tuesday 2026-11-24, 11:00 in São Paulo: inside the BR calling window, whatever the machine's clock says. */
     private static final Instant TUESDAY_11H_SP = LocalDateTime.of(2026, 11, 24, 14, 0).toInstant(ZoneOffset.UTC);
     private static final String AGENT_TOKEN = "agent7-console-token-0123456789";
+    private static final String SUPERVISOR_TOKEN = "supervisor-console-token-0123456789";
     private static final String DEBTOR = "Maria Aparecida Souza";
     private static final String PHONE_NATIONAL = "1190000300";
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -133,7 +134,8 @@ class ConsoleBrowserTest {
         InstallmentPlanner planner = new InstallmentPlanner(new InstallmentPolicy(6, new BigDecimal("100.00"), BigDecimal.ZERO,
                 new BigDecimal("0.10"), BigDecimal.ZERO, 5, RoundingMode.HALF_EVEN, true), d -> true);
         Dispositions dispositions = new Dispositions(db, clock);
-        Authenticator auth = new Authenticator(Map.of(AGENT_TOKEN, new Principal("agent 7", Role.AGENT, "7")), clock);
+        Authenticator auth = new Authenticator(Map.of(AGENT_TOKEN, new Principal("agent 7", Role.AGENT, "7"),
+                SUPERVISOR_TOKEN, new Principal("supervisor", Role.SUPERVISOR, null)), clock);
 
         try (PbxSim sim = PbxSim.builder().scenario(scenario).amiPort(0)
                      .config(AmiServerConfig.defaults().withLoginFailureDelay(Duration.ofMillis(100))).start();
@@ -207,6 +209,17 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("screen")));
         screenshot(browser, "3-ready-again.png");
         assertEquals("", browser.findElement(By.id("error")).getText(), "no error shown");
+
+        // The supervisor: signs in without an agent id and watches agents by state and the campaign's numbers.
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        browser.findElement(By.id("agent-id")).clear();
+        browser.findElement(By.id("token")).clear();
+        browser.findElement(By.id("token")).sendKeys(SUPERVISOR_TOKEN);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("by-state"), "Desconectado: 1"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#campaign-numbers tbody"), "console 1 1 0 0"));
+        screenshot(browser, "4-supervisor.png");
     }
 
     private static WebDriver chromium() throws Exception {

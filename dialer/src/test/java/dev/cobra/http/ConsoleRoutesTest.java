@@ -182,6 +182,11 @@ class ConsoleRoutesTest {
             assertEquals("wrap_up", stream.next("state").path("state").asText());
             assertEquals(200, send("GET", "/api/agents/7/screen", AGENT_7, Map.of()).statusCode(), "the screen stays for the wrap-up");
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (events.streams() > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        assertEquals(0, events.streams(), "a closed stream is unsubscribed");
         Stream7 reused = new Stream7(client, uri);
         assertEquals(401, reused.response.statusCode(), "a ticket opens one stream only");
         Stream7 none = new Stream7(client, URI.create("http://127.0.0.1:" + server.port() + "/api/agents/7/events"));
@@ -237,6 +242,22 @@ class ConsoleRoutesTest {
             assertTrue(sent < 10_000, "the sink gave up on the client");
             assertFalse(opened[0].isOpen());
             assertTrue(closed.await(10, TimeUnit.SECONDS), "the publisher was told to unsubscribe");
+        }
+    }
+
+    @Test
+    void anIdleStreamGetsHeartbeats() throws Exception {
+        Route beating = Route.of("GET", "/api/beat", Set.of(Role.SUPERVISOR), new EventStreamRoute((r, sink) -> () -> { },
+                Duration.ofMillis(50), 4, 10));
+        Authenticator auth = new Authenticator(Map.of(SUPERVISOR, new Principal("sup", Role.SUPERVISOR, null)), CLOCK);
+        try (HttpServer s = HttpServer.start("127.0.0.1", 0, List.of(beating), auth, 1024, 2)) {
+            HttpResponse<Stream<String>> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/beat"))
+                    .header("Authorization", "Bearer " + SUPERVISOR).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = r.body()) {
+                assertEquals(200, r.statusCode());
+                assertEquals(": heartbeat", org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> lines.filter(l -> !l.isEmpty()).findFirst().orElse("")), "a comment line within 10 s");
+            }
         }
     }
 }

@@ -157,15 +157,25 @@ class ConsoleBrowserTest {
                     new DebtorScreenStore(db, clock, ZoneId.of("America/Sao_Paulo"), planner)::forCall,
                     () -> List.of(ConsoleRoutes.CampaignLive.of("console", runner, desk, clock.instant()))));
             try (HttpServer http = HttpServer.start("127.0.0.1", 0, routes, auth, 64 * 1024, 4)) {
-                WebDriver browser = chromium();
+                Path profile = Files.createTempDirectory("cobra-chromium-");
+                WebDriver browser = chromium(profile);
                 try {
                     drive(browser, "http://127.0.0.1:" + http.port(), () -> loop.start(runner, Duration.ofMillis(250)));
                 } finally {
                     browser.quit();
+                    try (var files = Files.walk(profile)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
                 }
             }
         }
+        // The disposition is written just after the pool's change is pushed: wait for it (bounded) rather than race it.
+        long deadline = System.nanoTime() + WAIT.toNanos();
         List<Object> attempt = Fixtures.row(db, "SELECT outcome, disposition FROM call_attempts WHERE campaign_id = ?", campaign, 2);
+        while (attempt.size() == 2 && attempt.get(1) == null && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            attempt = Fixtures.row(db, "SELECT outcome, disposition FROM call_attempts WHERE campaign_id = ?", campaign, 2);
+        }
         assertEquals(List.of("answered_human", "promise_to_pay"), attempt, "the call ended and the agent's disposition was stored");
     }
 
@@ -222,8 +232,8 @@ class ConsoleBrowserTest {
         screenshot(browser, "4-supervisor.png");
     }
 
-    private static WebDriver chromium() throws Exception {
-        Path profile = Files.createTempDirectory("cobra-chromium-");
+    /** Headless chromium with a fresh profile, Debian's binaries named outright (no Selenium Manager download). */
+    private static WebDriver chromium(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

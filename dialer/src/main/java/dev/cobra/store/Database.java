@@ -85,7 +85,11 @@ public final class Database implements AutoCloseable {
                 .callbacks(announce)
                 .load()
                 .migrate();
-        log.info("schema at version {} ({} migration(s) applied)", result.targetSchemaVersion, result.migrationsExecuted);
+        if (result.migrationsExecuted == 0) {
+            log.info("schema up to date (no migration to apply)");
+        } else {
+            log.info("schema at version {} ({} migration(s) applied)", result.targetSchemaVersion, result.migrationsExecuted);
+        }
         return result;
     }
 

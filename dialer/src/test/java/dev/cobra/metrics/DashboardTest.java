@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cobra.campaign.RunnerStats;
 import dev.cobra.store.Database;
 import dev.cobra.store.DbSettings;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every metric the shipped Grafana dashboards query exists in what Cobra serves on /metrics (with every binder bound),
- * and every Cobra meter name is queried by some panel.
+ * Every metric the shipped Grafana dashboards and Prometheus alerting rules query exists in what Cobra serves on
+ * /metrics (with every binder bound), and every Cobra meter name is queried by some panel.
  */
 @ExtendWith(MariaDbExtension.class)
 class DashboardTest {
@@ -104,23 +105,40 @@ class DashboardTest {
         return byFile;
     }
 
-    @Test
-    void everyDashboardQueryHasAMetricBehindIt(DbSettings settings) throws Exception {
-        Set<String> exported = exported(settings);
+    /** The alerting rules' expressions, by rule name. */
+    private static Map<String, List<String>> alertQueries() throws Exception {
+        Map<String, List<String>> byRule = new TreeMap<>();
+        JsonNode rules = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../config/prometheus/alerts.yml").toFile());
+        rules.path("groups").forEach(g -> g.path("rules").forEach(r -> byRule.put("alerts.yml " + r.path("alert").asText(),
+                List.of(r.path("expr").asText()))));
+        return byRule;
+    }
+
+    /** Each query's metric names that Cobra does not serve (Prometheus's own {@code up} aside), as "where: name in expr". */
+    private static List<String> unserved(Map<String, List<String>> queries, Set<String> exported) {
         List<String> missing = new ArrayList<>();
-        int queries = 0;
-        for (Map.Entry<String, List<String>> f : dashboardQueries().entrySet()) {
-            for (String e : f.getValue()) {
-                queries++;
+        for (Map.Entry<String, List<String>> q : queries.entrySet()) {
+            for (String e : q.getValue()) {
                 for (String name : metricNames(e)) {
-                    if (!exported.contains(name)) {
-                        missing.add(f.getKey() + ": " + name + " in " + e);
+                    if (!exported.contains(name) && !name.equals("up")) {
+                        missing.add(q.getKey() + ": " + name + " in " + e);
                     }
                 }
             }
         }
-        assertTrue(queries >= 30, "found " + queries + " queries");
-        assertEquals(List.of(), missing, "dashboard metrics not exported by Cobra");
+        return missing;
+    }
+
+    @Test
+    void everyDashboardAndAlertQueryHasAMetricBehindIt(DbSettings settings) throws Exception {
+        Set<String> exported = exported(settings);
+        Map<String, List<String>> dashboards = dashboardQueries();
+        int queries = dashboards.values().stream().mapToInt(List::size).sum();
+        assertTrue(queries >= 30, "found " + queries + " dashboard queries");
+        assertEquals(List.of(), unserved(dashboards, exported), "dashboard metrics not exported by Cobra");
+        Map<String, List<String>> alerts = alertQueries();
+        assertTrue(alerts.size() >= 5, "found " + alerts.keySet());
+        assertEquals(List.of(), unserved(alerts, exported), "alert metrics not exported by Cobra");
     }
 
     @Test

@@ -101,8 +101,8 @@ public final class FlowApplication implements IvrApplication {
             throw e;
         } finally {
             tally.finished(IvrOutcome.ERROR);
-            records.recordProgress(debtor.callId(), run.lastNode());
             listener.ended(OptionalLong.of(debtor.campaignId()), tally.outcome, run.rightPartyConfirmed());
+            records.recordProgress(debtor.callId(), run.lastNode());
         }
     }
 

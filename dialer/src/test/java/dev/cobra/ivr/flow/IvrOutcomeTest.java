@@ -2,6 +2,7 @@ package dev.cobra.ivr.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cobra.ivr.CallerHungUp;
 import java.math.BigDecimal;
@@ -55,6 +56,18 @@ class IvrOutcomeTest {
         assertThrows(CallerHungUp.class, () -> FlowApplicationTest.app(records, heard)
                 .run(new FlowApplicationTest.ScriptedCaller(true, "1"), FlowApplicationTest.context("call-1", "en")));
         assertEquals(List.of("ended 7 hung_up confirmed"), heard.events);
+    }
+
+    @Test
+    void aDriverThatBreaksCountsAsError() {
+        Heard heard = new Heard();
+        FlowApplicationTest.RecordedOutcomes records = new FlowApplicationTest.RecordedOutcomes(FlowRunTest.debtor(false));
+        // A script with no keys and no hang-up: the caller's first read fails with an unexpected exception.
+        assertThrows(java.util.NoSuchElementException.class, () -> FlowApplicationTest.app(records, heard)
+                .run(new FlowApplicationTest.ScriptedCaller(false), FlowApplicationTest.context("call-1", "en")));
+        assertEquals(List.of("ended 7 error"), heard.events);
+        assertEquals(1, records.events.size(), records.events.toString());
+        assertTrue(records.events.get(0).startsWith("progress "), "the progress is still written: " + records.events);
     }
 
     @Test

@@ -105,6 +105,15 @@ public final class AccountFile {
      * @throws ImportRejected if anything is wrong; nothing is returned then
      */
     public static ImportRecords parse(String fileName, String text, ImportFormat format) {
+        return parse(fileName, text, format, ImportProgress.NONE);
+    }
+
+    /**
+     * Parses a whole file, telling {@code progress} how many rows are read (phase {@link ImportProgress.Phase#READ}).
+     *
+     * @throws ImportRejected if anything is wrong; nothing is returned then
+     */
+    public static ImportRecords parse(String fileName, String text, ImportFormat format, ImportProgress progress) {
         Problems problems = new Problems(fileName);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         int eol = body.indexOf('\n');
@@ -115,6 +124,8 @@ public final class AccountFile {
         Map<String, DebtorBuilder> debtors = new LinkedHashMap<>();
         Map<String, Integer> accountLines = new HashMap<>();
         int rows = 0;
+        long rowsEstimate = Math.max(0, lineCount(body) - 1);
+        progress.advanced(ImportProgress.Phase.READ, 0, rowsEstimate);
         try {
             CsvReader.Row header = reader.next();
             if (header == null) {
@@ -129,6 +140,9 @@ public final class AccountFile {
             while ((row = reader.next()) != null) {
                 rows++;
                 parseRow(row, columns, fmt, debtors, accountLines, problems);
+                if (rows % ImportProgress.REPORT_EVERY_ROWS == 0) {
+                    progress.advanced(ImportProgress.Phase.READ, rows, Math.max(rows, rowsEstimate));
+                }
                 if (problems.full()) {
                     if (reader.next() != null) {
                         problems.truncated = true;
@@ -156,7 +170,19 @@ public final class AccountFile {
         for (DebtorBuilder d : debtors.values()) {
             result.add(d.build());
         }
+        progress.advanced(ImportProgress.Phase.READ, rows, rows);
         return new ImportRecords(fmt, rows, List.copyOf(result));
+    }
+
+    /** Lines in the text (a last line without a newline counts); quoted fields spanning lines make it an estimate of rows. */
+    private static long lineCount(String text) {
+        long lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return text.isEmpty() || text.endsWith("\n") ? lines : lines + 1;
     }
 
     private static Map<String, Integer> headerColumns(CsvReader.Row header, Problems problems) {

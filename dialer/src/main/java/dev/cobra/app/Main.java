@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +44,8 @@ import java.util.function.Function;
  */
 public final class Main {
     static final String DEMO_CAMPAIGN = "demo";
+    /** How often a long import shows its progress line. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     private static final String USAGE = String.join(System.lineSeparator(),
             "usage: cobra [VERB] [OPTIONS]",
             "",
@@ -196,7 +199,7 @@ public final class Main {
 
     private int migrate(Args args) {
         noPositional(args);
-        try (StoreRuntime store = StoreRuntime.open(config(args))) {
+        try (StoreRuntime store = StoreRuntime.open(config(args), this::migrationStarts)) {
             out.println("schema migrated: " + store.description);
             return 0;
         }
@@ -217,9 +220,11 @@ public final class Main {
             err.println("cobra import: cannot read " + file + ": " + e.getMessage());
             return 1;
         }
-        // Validate everything before touching the database: a bad file writes nothing.
-        ImportRecords records = AccountFile.parse(file.getFileName().toString(), AccountFile.decode(bytes), format);
-        try (StoreRuntime store = StoreRuntime.open(config(args))) {
+        // Validate everything before touching the database: a bad file writes nothing. Progress goes to stderr, so
+        // stdout keeps only the result.
+        ProgressLine progress = new ProgressLine(err, clock, PROGRESS_EVERY);
+        ImportRecords records = AccountFile.parse(file.getFileName().toString(), AccountFile.decode(bytes), format, progress);
+        try (StoreRuntime store = StoreRuntime.open(config(args), this::migrationStarts)) {
             Instant now = clock.instant();
             CampaignStore campaigns = new CampaignStore(store.db);
             boolean existed = campaigns.find(code).isPresent();
@@ -227,10 +232,14 @@ public final class Main {
             if (!existed) {
                 out.println("created campaign '" + code + "' (preset " + campaign.preset() + ")");
             }
-            ImportSummary summary = new AccountImportStore(store.db).write(campaign.id(), records, now);
+            ImportSummary summary = new AccountImportStore(store.db).write(campaign.id(), records, now, progress);
             out.println("imported " + file.getFileName() + " (" + records.format().name() + " format) into campaign '" + code + "': " + summary);
             return 0;
         }
+    }
+
+    private void migrationStarts(String step) {
+        err.println("migrating  " + step);
     }
 
     private static ImportFormat parseFormat(String s) {

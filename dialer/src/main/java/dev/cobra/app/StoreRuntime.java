@@ -4,6 +4,7 @@ import dev.cobra.config.CobraConfig;
 import dev.cobra.store.Database;
 import dev.cobra.store.DbSettings;
 import dev.cobra.store.EmbeddedMariaDb;
+import java.util.function.Consumer;
 
 /**
  * The database of one process: the configured MariaDB, or the embedded default started in
@@ -21,6 +22,11 @@ final class StoreRuntime implements AutoCloseable {
     }
 
     static StoreRuntime open(CobraConfig config) {
+        return open(config, step -> {});
+    }
+
+    /** Opens and migrates, telling {@code onMigration} each migration as it starts (see {@link Database#migrate}). */
+    static StoreRuntime open(CobraConfig config, Consumer<String> onMigration) {
         EmbeddedMariaDb embedded = null;
         DbSettings settings = config.database();
         String description;
@@ -34,7 +40,7 @@ final class StoreRuntime implements AutoCloseable {
         Database db = null;
         try {
             db = new Database(settings, "cobra");
-            db.migrate();
+            db.migrate(onMigration);
             return new StoreRuntime(db, embedded, description);
         } catch (RuntimeException e) {
             if (db != null) {

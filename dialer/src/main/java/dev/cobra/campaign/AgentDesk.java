@@ -2,6 +2,7 @@ package dev.cobra.campaign;
 
 import dev.cobra.agents.Agent;
 import dev.cobra.agents.AgentPool;
+import dev.cobra.agents.AgentState;
 import dev.cobra.calls.CallId;
 import dev.cobra.pacing.AbandonMeter;
 import dev.cobra.pacing.CallHistory;
@@ -136,6 +137,11 @@ public final class AgentDesk {
         if (placed != null) {
             history.resolved(Duration.between(placed, at), live);
         }
+    }
+
+    /** Agents serving this campaign that are READY now (what the dial ratio divides by). */
+    public int readyAgents() {
+        return pool.count(AgentState.READY, campaign);
     }
 
     public int waiting() {

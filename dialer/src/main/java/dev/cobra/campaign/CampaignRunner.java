@@ -10,6 +10,7 @@ import dev.cobra.calls.Pbx;
 import dev.cobra.compliance.ComplianceEngine;
 import dev.cobra.compliance.DebtorFacts;
 import dev.cobra.compliance.Decision;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -101,30 +102,37 @@ public final class CampaignRunner {
         }
         if (desk != null) {
             handOff(desk.tick(now));
+            stats.abandonRatio(desk.abandonRate(now));
         }
         int want = Math.min(MAX_CLAIM_PER_TICK, desk != null ? desk.callsToPlace(now) : pacer.callsToPlace(live.size()));
         if (want <= 0) {
             return;
         }
+        int ready = desk != null ? desk.readyAgents() : 0; // as the pacer saw them: answers during placing take agents
         List<DueDebtors.Claimed> claims = due.claim(want, now);
         stats.claimed(claims.size());
+        int placed = 0;
         for (DueDebtors.Claimed c : claims) {
-            place(c, now);
+            placed += place(c, now) ? 1 : 0;
+        }
+        if (desk != null && placed > 0) {
+            stats.paced(placed, ready);
         }
     }
 
-    private void place(DueDebtors.Claimed claimed, Instant now) {
+    /** Places one claimed debtor's call; false when the debtor was given back instead. */
+    private boolean place(DueDebtors.Claimed claimed, Instant now) {
         Optional<DebtorFacts> loaded = due.facts(claimed.debtorId(), now);
         if (loaded.isEmpty()) {
             due.retire(claimed, false, "debtor no longer exists");
-            return;
+            return false;
         }
         DebtorFacts facts = loaded.get();
         Decision d = engine.decide(facts, now);
         if (!d.allowed()) {
             stats.skipped(d.reason());
             giveBack(claimed, d);
-            return;
+            return false;
         }
         CallId id = new CallId(settings.callIdPrefix() + "-" + Long.toString(now.toEpochMilli(), 36) + "-" + (++sequence));
         attempts.open(id, facts.debtorId(), d.phone().phoneId(), now);
@@ -142,6 +150,7 @@ public final class CampaignRunner {
             variables.put(RunnerSettings.RECORD_VARIABLE, "yes");
         }
         pbx.originate(new CallRequest(id, d.phone().e164(), settings.callerId(), settings.ringTimeout(), variables, settings.onAnswer()));
+        return true;
     }
 
     /** Advances a call; when it ends, closes the attempt and releases the debtor with the cadence's next time. */
@@ -178,7 +187,7 @@ public final class CampaignRunner {
         CallId id = call.call.id();
         live.remove(id);
         registry.unregister(id);
-        stats.ended(outcome);
+        stats.ended(outcome, Duration.between(call.call.createdAt(), at));
         attempts.close(id, at, outcome, call.call.cause());
         // Read the debtor again: the call itself may have changed what the cadence must see (an agreement or a promise
         // made in the IVR or with an agent, a phone marked wrong party, a do-not-call request), and the closed attempt

@@ -15,7 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  */
 public final class CobraMeters implements AutoCloseable {
     /** Prefix of every Cobra meter (Prometheus naming: base units, {@code _total} for counters). */
-    public static final String PREFIX = "cobra_";
+    public static final String PREFIX = MeterNames.PREFIX;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();

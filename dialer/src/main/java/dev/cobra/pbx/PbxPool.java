@@ -153,6 +153,11 @@ public final class PbxPool implements Pbx {
         return refused.get();
     }
 
+    /** The servers of this pool, in configuration order (read-only). */
+    public List<Member> members() {
+        return members;
+    }
+
     public List<String> memberNames() {
         List<String> out = new ArrayList<>();
         members.forEach(m -> out.add(m.pbx().name()));

@@ -1,5 +1,6 @@
 package dev.cobra.store;
 
+import dev.cobra.accounts.ImportProgress;
 import dev.cobra.accounts.ImportRecords;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -34,10 +35,22 @@ public final class AccountImportStore {
     }
 
     public ImportSummary write(long campaignId, ImportRecords records, Instant now) {
+        return write(campaignId, records, now, ImportProgress.NONE);
+    }
+
+    /**
+     * Writes the file, telling {@code progress} how many records (debtors, debts, phones, campaign memberships) are
+     * written so far (phase {@link ImportProgress.Phase#WRITE}): once per batch of {@value #CHUNK}. Counts are of
+     * statements sent; all of it is still rolled back if a later one fails.
+     */
+    public ImportSummary write(long campaignId, ImportRecords records, Instant now, ImportProgress progress) {
+        long total = 2L * records.debtors().size() + records.accountCount() + records.phoneCount();
         return db.inTransaction(c -> {
+            progress.advanced(ImportProgress.Phase.WRITE, 0, total);
+            Batches batches = new Batches(progress, total);
             List<ImportRecords.Debtor> debtors = records.debtors();
             Map<String, Long> existingDebtors = ids(c, "debtors", externalIds(debtors));
-            upsertDebtors(c, debtors, now);
+            upsertDebtors(c, debtors, now, batches);
             Map<String, Long> debtorIds = ids(c, "debtors", externalIds(debtors));
 
             List<String> accountIds = new ArrayList<>();
@@ -59,12 +72,47 @@ public final class AccountImportStore {
                     }
                 }
             }
-            upsertAccounts(c, debtors, debtorIds, now);
-            int phonesNew = upsertPhones(c, debtors, debtorIds, now);
-            int members = addMembers(c, campaignId, debtorIds.values(), now);
+            upsertAccounts(c, debtors, debtorIds, now, batches);
+            int phonesNew = upsertPhones(c, debtors, debtorIds, now, batches);
+            int members = addMembers(c, campaignId, debtorIds.values(), now, batches);
             return new ImportSummary(records.rows(), debtors.size(), debtors.size() - existingDebtors.size(),
                     records.accountCount(), accountsNew, accountsChanged, records.phoneCount(), phonesNew, members);
         });
+    }
+
+    /**
+     * Statement batching for the whole write: a batch is sent every {@value #CHUNK} rows and at each statement's end,
+     * and every send is reported to the progress. One statement is batched at a time.
+     */
+    private static final class Batches {
+        private final ImportProgress progress;
+        private final long total;
+        private long done;
+        private int pending;
+
+        Batches(ImportProgress progress, long total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        /** Adds the statement's parameters as one row; sends the batch when it is full. */
+        void add(PreparedStatement ps) throws SQLException {
+            ps.addBatch();
+            if (++pending == CHUNK) {
+                send(ps);
+            }
+        }
+
+        /** Sends what is batched on the statement (call once after its last row). */
+        void send(PreparedStatement ps) throws SQLException {
+            if (pending == 0) {
+                return;
+            }
+            ps.executeBatch();
+            done += pending;
+            pending = 0;
+            progress.advanced(ImportProgress.Phase.WRITE, done, Math.max(done, total));
+        }
     }
 
     private static List<String> externalIds(List<ImportRecords.Debtor> debtors) {
@@ -124,14 +172,14 @@ public final class AccountImportStore {
         return result;
     }
 
-    private static void upsertDebtors(Connection c, List<ImportRecords.Debtor> debtors, Instant now) throws SQLException {
+    private static void upsertDebtors(Connection c, List<ImportRecords.Debtor> debtors, Instant now, Batches batches)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO debtors (external_id, name, document, document_type, state, time_zone, segment, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE name = VALUES(name), document = VALUES(document),"
                         + " document_type = VALUES(document_type), state = VALUES(state), time_zone = VALUES(time_zone),"
                         + " segment = VALUES(segment), updated_at = VALUES(updated_at)")) {
-            int n = 0;
             for (ImportRecords.Debtor d : debtors) {
                 ps.setString(1, d.externalId());
                 ps.setString(2, d.name());
@@ -142,24 +190,20 @@ public final class AccountImportStore {
                 ps.setString(7, d.segment());
                 Sql.set(ps, 8, now);
                 Sql.set(ps, 9, now);
-                ps.addBatch();
-                if (++n % CHUNK == 0) {
-                    ps.executeBatch();
-                }
+                batches.add(ps);
             }
-            ps.executeBatch();
+            batches.send(ps);
         }
     }
 
-    private static void upsertAccounts(Connection c, List<ImportRecords.Debtor> debtors, Map<String, Long> debtorIds, Instant now)
-            throws SQLException {
+    private static void upsertAccounts(Connection c, List<ImportRecords.Debtor> debtors, Map<String, Long> debtorIds, Instant now,
+                                       Batches batches) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO accounts (debtor_id, external_id, principal, interest, fees, currency, due_date, status,"
                         + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE debtor_id = VALUES(debtor_id), principal = VALUES(principal),"
                         + " interest = VALUES(interest), fees = VALUES(fees), currency = VALUES(currency),"
                         + " due_date = VALUES(due_date), status = VALUES(status), updated_at = VALUES(updated_at)")) {
-            int n = 0;
             for (ImportRecords.Debtor d : debtors) {
                 long debtorId = debtorIds.get(d.externalId());
                 for (ImportRecords.Account a : d.accounts()) {
@@ -173,18 +217,15 @@ public final class AccountImportStore {
                     ps.setString(8, a.status());
                     Sql.set(ps, 9, now);
                     Sql.set(ps, 10, now);
-                    ps.addBatch();
-                    if (++n % CHUNK == 0) {
-                        ps.executeBatch();
-                    }
+                    batches.add(ps);
                 }
             }
-            ps.executeBatch();
+            batches.send(ps);
         }
     }
 
-    private static int upsertPhones(Connection c, List<ImportRecords.Debtor> debtors, Map<String, Long> debtorIds, Instant now)
-            throws SQLException {
+    private static int upsertPhones(Connection c, List<ImportRecords.Debtor> debtors, Map<String, Long> debtorIds, Instant now,
+                                    Batches batches) throws SQLException {
         Set<String> existing = new HashSet<>();
         List<Long> ids = new ArrayList<>(debtorIds.values());
         for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -207,7 +248,6 @@ public final class AccountImportStore {
                 "INSERT INTO phones (debtor_id, e164, type, priority, status, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, 'valid', ?, ?)"
                         + " ON DUPLICATE KEY UPDATE type = VALUES(type), priority = VALUES(priority), updated_at = VALUES(updated_at)")) {
-            int n = 0;
             for (ImportRecords.Debtor d : debtors) {
                 long debtorId = debtorIds.get(d.externalId());
                 for (ImportRecords.Phone p : d.phones()) {
@@ -220,34 +260,28 @@ public final class AccountImportStore {
                     ps.setInt(4, p.priority());
                     Sql.set(ps, 5, now);
                     Sql.set(ps, 6, now);
-                    ps.addBatch();
-                    if (++n % CHUNK == 0) {
-                        ps.executeBatch();
-                    }
+                    batches.add(ps);
                 }
             }
-            ps.executeBatch();
+            batches.send(ps);
         }
         return fresh;
     }
 
-    private static int addMembers(Connection c, long campaignId, Iterable<Long> debtorIds, Instant now) throws SQLException {
+    private static int addMembers(Connection c, long campaignId, Iterable<Long> debtorIds, Instant now, Batches batches)
+            throws SQLException {
         long before = memberCount(c, campaignId);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT IGNORE INTO campaign_debtors (campaign_id, debtor_id, state, next_eligible_at, created_at)"
                         + " VALUES (?, ?, 'active', ?, ?)")) {
-            int n = 0;
             for (long id : debtorIds) {
                 ps.setLong(1, campaignId);
                 ps.setLong(2, id);
                 Sql.set(ps, 3, now);
                 Sql.set(ps, 4, now);
-                ps.addBatch();
-                if (++n % CHUNK == 0) {
-                    ps.executeBatch();
-                }
+                batches.add(ps);
             }
-            ps.executeBatch();
+            batches.send(ps);
         }
         return Math.toIntExact(memberCount(c, campaignId) - before);
     }

@@ -47,7 +47,12 @@ public final class DemoFileGenerator {
     private DemoFileGenerator() {}
 
     public static String generate() {
-        SplittableRandom random = new SplittableRandom(SEED);
+        return csv(DEBTORS, SEED);
+    }
+
+    /** A file of {@code debtors} fictional debtors (about 1.3 debts each), the same for the same seed. */
+    public static String csv(int debtors, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         DateTimeFormatter br = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         StringBuilder out = new StringBuilder();
         out.append("debtor_id;name;document;state;time_zone;segment;account_id;principal;interest;fees;currency;due_date;")
@@ -57,7 +62,7 @@ public final class DemoFileGenerator {
             totalWeight += (Integer) s[2];
         }
         int account = 1;
-        for (int i = 1; i <= DEBTORS; i++) {
+        for (int i = 1; i <= debtors; i++) {
             Object[] state = pickState(random, totalWeight);
             String uf = (String) state[0];
             int[] ddds = (int[]) state[1];

@@ -7,41 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cobra.calls.CallId;
 import dev.cobra.calls.Disposition;
-import java.time.Clock;
+import dev.cobra.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AgentPoolTest {
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-24T12:00:00Z"));
     private final AgentPool pool = new AgentPool(clock, Duration.ofSeconds(20), Set.of("lunch", "training"));
     private static final CallId C1 = new CallId("c-1");
     private static final CallId C2 = new CallId("c-2");

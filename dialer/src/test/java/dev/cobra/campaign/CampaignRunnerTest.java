@@ -167,6 +167,7 @@ class CampaignRunnerTest {
         assertTrue(scrape.contains("cobra_calls_ended_total{campaign=\"rt1\",outcome=\"busy\"} 1.0"), scrape);
         assertTrue(scrape.contains("cobra_calls_placed_total{campaign=\"rt1\"} 2.0"), scrape);
         assertTrue(scrape.contains("cobra_compliance_skips_total{campaign=\"rt1\",reason=\"too_soon_after_due\"} 1.0"), scrape);
+        assertTrue(scrape.contains("cobra_calls_short_total{campaign=\"rt1\"} 1.0"), "the busy call ended 3 s after the originate");
         assertTrue(!scrape.contains("98765"), "no phone numbers in metrics");
         meters.close();
 
@@ -304,6 +305,7 @@ class CampaignRunnerTest {
         assertEquals(List.of(ids.get(0) + " -> agent ag-1", ids.get(1) + " -> agent ag-2"), pbx.moves,
                 "longest idle first; the third call waits");
         assertEquals(1, desk.waiting());
+        assertEquals(1.5, runner.stats().snapshot().dialRatio(), 1e-9, "3 calls placed with 2 agents ready");
 
         clock.now = answer.plusMillis(1700);
         runner.tick(clock.now);
@@ -314,6 +316,7 @@ class CampaignRunnerTest {
         pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(2), answer.plusSeconds(4), 16));
         assertEquals(1, runner.stats().snapshot().outcome(CallOutcome.ABANDONED));
         assertEquals(1.0 / 3, desk.abandonRate(clock.now), 1e-9, "abandoned / live answered");
+        assertEquals(1.0 / 3, runner.stats().snapshot().abandonRatio(), 1e-9, "published for the metrics at the tick");
 
         pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(0), answer.plusSeconds(90), 16));
         clock.now = answer.plusSeconds(90);

@@ -3,6 +3,7 @@ package dev.cobra.ivr.flow;
 import dev.cobra.ivr.CallContext;
 import dev.cobra.ivr.Caller;
 import dev.cobra.ivr.CallerException;
+import dev.cobra.ivr.CallerHungUp;
 import dev.cobra.ivr.Dtmf;
 import dev.cobra.ivr.IvrApplication;
 import dev.cobra.ivr.plan.InstallmentPlanner;
@@ -16,7 +17,9 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
@@ -24,7 +27,8 @@ import java.util.function.Predicate;
  * Runs a flow from a {@link FlowLibrary} for each call a PBX hands over: loads the call's debtor
  * through {@link IvrRecords}, computes today's offers, then drives a {@link FlowRun} against the
  * {@link Caller} until the flow ends or the caller hangs up. Whatever happens, the last node reached
- * is recorded as the attempt's IVR progress.
+ * is recorded as the attempt's IVR progress, and the {@link IvrListener} hears the call's {@link IvrOutcome} (and
+ * each new agreement's total) for the metrics.
  *
  * <p>The call must carry Cobra's call id (the PBX binding reads it from a channel variable); a call
  * without one, or with no open debt behind it, hears nothing about any debt and is hung up.
@@ -41,6 +45,7 @@ public final class FlowApplication implements IvrApplication {
     private final LongFunction<IvrSettings> settingsByCampaign;
     private final Predicate<LocalDate> businessDay;
     private final Clock clock;
+    private final IvrListener listener;
 
     /**
      * @param settingsByCampaign the IVR settings of a campaign id
@@ -48,6 +53,13 @@ public final class FlowApplication implements IvrApplication {
      */
     public FlowApplication(FlowLibrary library, String flowName, IvrRecords records, LongFunction<IvrSettings> settingsByCampaign,
             Predicate<LocalDate> businessDay, Clock clock) {
+        this(library, flowName, records, settingsByCampaign, businessDay, clock, IvrListener.NONE);
+    }
+
+    /** As above, telling {@code listener} how each call ended and of each new agreement. */
+    public FlowApplication(FlowLibrary library, String flowName, IvrRecords records, LongFunction<IvrSettings> settingsByCampaign,
+            Predicate<LocalDate> businessDay, Clock clock, IvrListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.library = library;
         this.flowName = flowName;
         this.records = records;
@@ -61,6 +73,7 @@ public final class FlowApplication implements IvrApplication {
         Flow flow = library.flow(flowName);
         Optional<DebtorView> found = context.callId().flatMap(records::debtorForCall);
         if (found.isEmpty()) {
+            listener.ended(OptionalLong.empty(), IvrOutcome.NO_DEBT, false);
             caller.hangup();
             return;
         }
@@ -71,21 +84,50 @@ public final class FlowApplication implements IvrApplication {
         SpeechLanguage language = language(context.language(), flow.languages());
         FlowRun run = new FlowRun(flow, new CallFacts(language, debtor, offers, today, settings.recordsCalls(),
                 settings.verifyDocument(), settings.leaveMachineMessage(), pixAvailable(settings, debtor), settings.callbackNumber()));
+        Tally tally = new Tally();
         try {
             FlowCommand command = run.start();
             while (true) {
-                FlowInput input = carryOut(command, caller, debtor, settings);
+                FlowInput input = carryOut(command, caller, debtor, settings, tally);
                 if (command.isFinal()) {
+                    tally.finished(debtor.machineAnswered() ? IvrOutcome.MACHINE_MESSAGE
+                            : run.rightPartyConfirmed() ? IvrOutcome.DECLINED : IvrOutcome.NOT_CONFIRMED);
                     return;
                 }
                 command = run.onInput(input);
             }
+        } catch (CallerHungUp e) {
+            tally.finished(IvrOutcome.HUNG_UP);
+            throw e;
         } finally {
+            tally.finished(IvrOutcome.ERROR);
+            listener.ended(OptionalLong.of(debtor.campaignId()), tally.outcome, run.rightPartyConfirmed());
             records.recordProgress(debtor.callId(), run.lastNode());
         }
     }
 
-    private FlowInput carryOut(FlowCommand command, Caller caller, DebtorView debtor, IvrSettings settings) throws CallerException {
+    /**
+     * What the flow did so far (see {@link IvrOutcome} for the precedence): an agreement stands; other acts replace
+     * each other; {@link #finished} fills in only when no act was recorded.
+     */
+    private static final class Tally {
+        IvrOutcome outcome;
+
+        void did(IvrOutcome act) {
+            if (outcome != IvrOutcome.AGREEMENT) {
+                outcome = act;
+            }
+        }
+
+        void finished(IvrOutcome how) {
+            if (outcome == null) {
+                outcome = how;
+            }
+        }
+    }
+
+    private FlowInput carryOut(FlowCommand command, Caller caller, DebtorView debtor, IvrSettings settings, Tally tally)
+            throws CallerException {
         if (command instanceof FlowCommand.Play) {
             caller.play(((FlowCommand.Play) command).prompts(), Dtmf.none());
             return new FlowInput.Played();
@@ -98,24 +140,32 @@ public final class FlowApplication implements IvrApplication {
             String code = PaymentCode.forAttempt(debtor.attemptId()).digits();
             StoredAgreement stored = records.recordAgreement(new NewAgreement(debtor, plan, debtor.currency(), code,
                     pixPayload(settings, debtor, plan, code), clock.instant()));
+            tally.did(IvrOutcome.AGREEMENT);
+            if (!stored.alreadyExisted()) {
+                listener.agreement(debtor.campaignId(), debtor.currency(), plan.total());
+            }
             return new FlowInput.AgreementRecorded(stored.paymentCode());
         }
         if (command instanceof FlowCommand.MarkWrongParty) {
             records.markWrongParty(debtor);
+            tally.did(IvrOutcome.WRONG_PARTY);
             return new FlowInput.Done();
         }
         if (command instanceof FlowCommand.DoNotCall) {
             records.doNotCall(debtor);
+            tally.did(IvrOutcome.DO_NOT_CALL);
             return new FlowInput.Done();
         }
         if (command instanceof FlowCommand.ScheduleCallback) {
             records.scheduleCallback(debtor);
+            tally.did(IvrOutcome.CALLBACK);
             return new FlowInput.Done();
         }
         if (command instanceof FlowCommand.Transfer) {
             FlowCommand.Transfer t = (FlowCommand.Transfer) command;
             playIfAny(caller, t.prompts());
             caller.transfer(t.target());
+            tally.did(IvrOutcome.TRANSFERRED);
             return new FlowInput.Done();
         }
         playIfAny(caller, ((FlowCommand.Hangup) command).prompts());

@@ -122,14 +122,18 @@ class FlowApplicationTest {
     }
 
     private static FlowApplication app(RecordedOutcomes records) {
+        return app(records, IvrListener.NONE);
+    }
+
+    static FlowApplication app(RecordedOutcomes records, IvrListener listener) {
         FlowLibrary library = FlowLibrary.shipped(FlowApplicationTest.class.getClassLoader(), List.of("ivr-flows/collection.yaml"));
         library.reload();
         IvrSettings settings = new IvrSettings(FlowRunTest.POLICY, false, false, false, "",
                 Optional.of(new IvrSettings.PixPayee(PixKey.parse("+5511999990000"), "Credor", "Sao Paulo")));
-        return new FlowApplication(library, "collection", records, campaign -> settings, d -> true, CLOCK);
+        return new FlowApplication(library, "collection", records, campaign -> settings, d -> true, CLOCK, listener);
     }
 
-    private static CallContext context(String callId, String language) {
+    static CallContext context(String callId, String language) {
         return new CallContext("sim-1", Optional.of(callId), "collection", List.of(), language, Map.of());
     }
 

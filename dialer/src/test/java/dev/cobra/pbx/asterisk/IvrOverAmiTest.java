@@ -14,6 +14,10 @@ import dev.cobra.ivr.flow.FlowApplication;
 import dev.cobra.ivr.flow.FlowLibrary;
 import dev.cobra.ivr.flow.IvrSettings;
 import dev.cobra.ivr.plan.InstallmentPolicy;
+import dev.cobra.metrics.CampaignMeters;
+import dev.cobra.metrics.CobraMeters;
+import dev.cobra.metrics.IvrMeters;
+import dev.cobra.metrics.PbxMeters;
 import dev.cobra.pbx.asterisk.agi.FastAgiServer;
 import dev.cobra.pbx.asterisk.agi.FastAgiServerConfig;
 import dev.cobra.pbxsim.PbxSim;
@@ -86,10 +90,12 @@ class IvrOverAmiTest {
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TUESDAY_11H_SP));
         FlowLibrary flows = FlowLibrary.shipped(getClass().getClassLoader(), List.of("ivr-flows/collection.yaml"));
         flows.reload();
+        CobraMeters meters = new CobraMeters(); // wired as `cobra serve` does: IVR, runner and PBX meters
         FlowApplication app = new FlowApplication(flows, "collection", new IvrStore(db, clock, ZoneId.of("America/Sao_Paulo")),
-                c -> new IvrSettings(POLICY, false, false, false, "1140042000", Optional.empty()), date -> true, clock);
+                c -> new IvrSettings(POLICY, false, false, false, "1140042000", Optional.empty()), date -> true, clock,
+                new IvrMeters(meters.registry(), id -> id == campaign ? "ivr-ami" : "other"));
 
-        try (FastAgiServer agi = new FastAgiServer(FastAgiServerConfig.defaults().withPort(0).withSessions(4, 4)
+        try (meters; FastAgiServer agi = new FastAgiServer(FastAgiServerConfig.defaults().withPort(0).withSessions(4, 4)
                         .withCallIdVariable("COBRA_CALL_ID"), Map.of("collection", app));
              FastAgiSimClient agiClient = FastAgiSimClient.forTests()) {
             InetSocketAddress agiAddress = agi.start();
@@ -111,6 +117,8 @@ class IvrOverAmiTest {
                         new CampaignAttempts(campaign, "node-ivr", pbx.name(), new AttemptStore(db)),
                         new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx,
                         CallBudget.fixed(1), loop);
+                CampaignMeters.bind(meters.registry(), "ivr-ami", runner.stats(), runner::inFlight);
+                PbxMeters.bind(meters.registry(), pbx);
                 loop.start(runner, Duration.ofMillis(200));
                 CallLog.until(() -> {
                     try {
@@ -119,7 +127,16 @@ class IvrOverAmiTest {
                         throw new IllegalStateException(e);
                     }
                 }, Duration.ofSeconds(60), "the call ends");
+                assertTrue(meters.scrape().contains("cobra_pbx_up{pbx=\"" + pbx.name() + "\"} 1"), meters.scrape());
             }
+            // The IVR reports its outcome as the AGI session ends, which may be just after the runner saw the hang-up.
+            CallLog.until(() -> meters.scrape().contains("cobra_ivr_calls_total{campaign=\"ivr-ami\",outcome=\"agreement\"} 1"),
+                    Duration.ofSeconds(10), "the IVR outcome is counted");
+            String scrape = meters.scrape();
+            assertTrue(scrape.contains("cobra_agreements_total{campaign=\"ivr-ami\"} 1"), scrape);
+            assertTrue(scrape.contains("cobra_agreements_amount_brl_total{campaign=\"ivr-ami\"} 1237.5"), scrape);
+            assertTrue(scrape.contains("cobra_ivr_right_party_confirmed_total{campaign=\"ivr-ami\"} 1"), scrape);
+            assertTrue(scrape.contains("cobra_calls_placed_total{campaign=\"ivr-ami\"} 1"), scrape);
             assertEquals(0, dialplan.failures());
             assertEquals(1, dialplan.records().size());
             List<String> played = dialplan.records().get(0).playedNames();

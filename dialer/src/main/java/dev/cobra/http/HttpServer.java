@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -16,14 +17,17 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cobra's HTTP server on Netty. Bounded everywhere: request bodies ({@code maxBodyBytes}, else 413), header
+ * Cobra's HTTP server on Netty. Bounded everywhere: request bodies ({@code maxBodyBytes}, or a route's own
+ * {@link Route#maxBodyBytes} for file uploads, else 413; a declared Content-Length over the limit is refused before
+ * the body is read), header
  * and line sizes (Netty's defaults), idle connections (30 s read timeout), handler workers and their queue
  * (else 503). Routes are matched by path, then method (405 with Allow when only the method is wrong).
  *
@@ -89,7 +95,8 @@ public final class HttpServer implements AutoCloseable {
                         protected void initChannel(SocketChannel c) {
                             c.pipeline().addLast(new ReadTimeoutHandler(30))
                                     .addLast(new HttpServerCodec())
-                                    .addLast(new HttpObjectAggregator(maxBodyBytes))
+                                    .addLast(new BodyLimit(self, maxBodyBytes))
+                                    .addLast(new HttpObjectAggregator(largestBody(routes, maxBodyBytes)))
                                     .addLast(new Dispatch(self));
                         }
                     }).bind(host, port).sync().channel();
@@ -105,6 +112,64 @@ public final class HttpServer implements AutoCloseable {
             group.shutdownGracefully();
             workers.shutdownNow();
             throw new IllegalStateException("cannot listen for HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int largestBody(List<Route> routes, int maxBodyBytes) {
+        int max = maxBodyBytes;
+        for (Route r : routes) {
+            max = Math.max(max, r.bodyLimit(maxBodyBytes));
+        }
+        return max;
+    }
+
+    /** The body limit of the route a request goes to (the server's default when no route matches). */
+    private int bodyLimit(String method, String path) {
+        for (Route r : routes) {
+            if (r.method().equals(method) && r.match(path) != null) {
+                return r.bodyLimit(maxBodyBytes);
+            }
+        }
+        return maxBodyBytes;
+    }
+
+    private static HttpResult tooLarge(long bytes, int limit) {
+        return HttpResult.error(413, "request body of " + bytes + " bytes is over this route's limit of " + limit + " bytes");
+    }
+
+    /**
+     * Refuses a request whose declared Content-Length is over its route's limit before any of the body is buffered,
+     * then drops the rest of that request and closes the connection. Chunked bodies are checked after aggregation.
+     */
+    private static final class BodyLimit extends ChannelInboundHandlerAdapter {
+        private final HttpServer[] server;
+        private final int maxBodyBytes;
+        private boolean discarding;
+
+        BodyLimit(HttpServer[] server, int maxBodyBytes) {
+            this.server = server;
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest) {
+                discarding = false;
+                HttpRequest req = (HttpRequest) msg;
+                long length = HttpUtil.getContentLength(req, -1L);
+                int limit = server[0] == null ? maxBodyBytes : server[0].bodyLimit(req.method().name(), new QueryStringDecoder(req.uri()).path());
+                if (length > limit) {
+                    discarding = true;
+                    ReferenceCountUtil.release(msg);
+                    Dispatch.write(ctx, tooLarge(length, limit), false);
+                    return;
+                }
+            }
+            if (discarding && msg instanceof HttpContent) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            ctx.fireChannelRead(msg);
         }
     }
 
@@ -170,6 +235,11 @@ public final class HttpServer implements AutoCloseable {
                             + " may not " + method + " " + path), keepAlive);
                     return;
                 }
+            }
+            int limit = route.bodyLimit(s.maxBodyBytes);
+            if (req.content().readableBytes() > limit) {
+                write(ctx, tooLarge(req.content().readableBytes(), limit), false);
+                return;
             }
             byte[] body = new byte[req.content().readableBytes()];
             req.content().readBytes(body);

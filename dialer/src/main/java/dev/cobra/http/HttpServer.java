@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -139,7 +140,8 @@ public final class HttpServer implements AutoCloseable {
 
     /**
      * Refuses a request whose declared Content-Length is over its route's limit before any of the body is buffered,
-     * then drops the rest of that request and closes the connection. Chunked bodies are checked after aggregation.
+     * then reads and drops that request's body. Chunked bodies are checked after aggregation (up to the largest
+     * route limit).
      */
     private static final class BodyLimit extends ChannelInboundHandlerAdapter {
         private final HttpServer[] server;
@@ -159,13 +161,16 @@ public final class HttpServer implements AutoCloseable {
                 long length = HttpUtil.getContentLength(req, -1L);
                 int limit = server[0] == null ? maxBodyBytes : server[0].bodyLimit(req.method().name(), new QueryStringDecoder(req.uri()).path());
                 if (length > limit) {
-                    discarding = true;
+                    // Answer now, then read and drop the body: closing with unread bytes would make the kernel reset
+                    // the connection, and the client could lose the answer (Netty's aggregator does the same).
+                    discarding = !(msg instanceof LastHttpContent);
                     ReferenceCountUtil.release(msg);
-                    Dispatch.write(ctx, tooLarge(length, limit), false);
+                    Dispatch.write(ctx, tooLarge(length, limit), HttpUtil.isKeepAlive(req));
                     return;
                 }
             }
             if (discarding && msg instanceof HttpContent) {
+                discarding = !(msg instanceof LastHttpContent);
                 ReferenceCountUtil.release(msg);
                 return;
             }

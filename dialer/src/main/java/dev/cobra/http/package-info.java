@@ -4,6 +4,13 @@
  * {@code /metrics}. Handlers are plain functions of a {@link dev.cobra.http.HttpRequestContext}; they run on a
  * bounded worker pool, never on Netty's event loop, because they may touch the database.
  *
+ * <p>The REST API under {@code /api}: campaigns ({@link dev.cobra.http.CampaignRoutes}), account import
+ * ({@link dev.cobra.http.ImportRoutes}), debtors ({@link dev.cobra.http.DebtorRoutes}), agreements
+ * ({@link dev.cobra.http.AgreementRoutes}), attempts ({@link dev.cobra.http.AttemptRoutes}), agents
+ * ({@link dev.cobra.http.AgentRoutes}); {@link dev.cobra.http.ApiRoutes} lists the database-backed ones for
+ * {@code cobra serve}. {@code src/main/resources/openapi.yaml} describes every route, and a test keeps the two equal.
+ * Reads and writes go through {@code dev.cobra.store}; this package holds no SQL.
+ *
  * <p>Clients never see a stack trace: every failure becomes {@code {"error": "...", "status": N}}.
  */
 package dev.cobra.http;

@@ -96,7 +96,7 @@ public final class HttpServer implements AutoCloseable {
                         protected void initChannel(SocketChannel c) {
                             c.pipeline().addLast(new ReadTimeoutHandler(30))
                                     .addLast(new HttpServerCodec())
-                                    .addLast(new BodyLimit(self, maxBodyBytes))
+                                    .addLast(new BodyLimit(self))
                                     .addLast(new HttpObjectAggregator(largestBody(routes, maxBodyBytes)))
                                     .addLast(new Dispatch(self));
                         }
@@ -124,14 +124,41 @@ public final class HttpServer implements AutoCloseable {
         return max;
     }
 
-    /** The body limit of the route a request goes to (the server's default when no route matches). */
-    private int bodyLimit(String method, String path) {
+    /**
+     * The answer to give before reading a body whose declared length is over the server's default, or null to go on:
+     * 413 if it is over its route's limit too; else, on a protected route, the token is checked first (401/429), so
+     * only authenticated clients make the server buffer a large upload. Chunked bodies are checked after aggregation.
+     */
+    private HttpResult refuseEarly(HttpRequest req, String client) {
+        long length = HttpUtil.getContentLength(req, -1L);
+        if (length <= maxBodyBytes) {
+            return null;
+        }
+        String path = new QueryStringDecoder(req.uri()).path();
+        Route route = null;
         for (Route r : routes) {
-            if (r.method().equals(method) && r.match(path) != null) {
-                return r.bodyLimit(maxBodyBytes);
+            if (r.method().equals(req.method().name()) && r.match(path) != null) {
+                route = r;
+                break;
             }
         }
-        return maxBodyBytes;
+        int limit = route == null ? maxBodyBytes : route.bodyLimit(maxBodyBytes);
+        if (length > limit) {
+            return tooLarge(length, limit);
+        }
+        if (!route.isPublic()) {
+            Authenticator.Result a = auth.authenticate(req.headers().get(HttpHeaderNames.AUTHORIZATION), client);
+            if (a instanceof Authenticator.Result.Denied) {
+                Authenticator.Result.Denied d = (Authenticator.Result.Denied) a;
+                return HttpResult.error(d.status(), d.message());
+            }
+        }
+        return null;
+    }
+
+    private static String client(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress
+                ? ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress() : "unknown";
     }
 
     private static HttpResult tooLarge(long bytes, int limit) {
@@ -139,33 +166,28 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Refuses a request whose declared Content-Length is over its route's limit before any of the body is buffered,
-     * then reads and drops that request's body. Chunked bodies are checked after aggregation (up to the largest
-     * route limit).
+     * Answers a request before its body is read when {@link #refuseEarly} says so, then reads and drops that body.
      */
     private static final class BodyLimit extends ChannelInboundHandlerAdapter {
         private final HttpServer[] server;
-        private final int maxBodyBytes;
         private boolean discarding;
 
-        BodyLimit(HttpServer[] server, int maxBodyBytes) {
+        BodyLimit(HttpServer[] server) {
             this.server = server;
-            this.maxBodyBytes = maxBodyBytes;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof HttpRequest) {
+            if (msg instanceof HttpRequest && server[0] != null) {
                 discarding = false;
                 HttpRequest req = (HttpRequest) msg;
-                long length = HttpUtil.getContentLength(req, -1L);
-                int limit = server[0] == null ? maxBodyBytes : server[0].bodyLimit(req.method().name(), new QueryStringDecoder(req.uri()).path());
-                if (length > limit) {
+                HttpResult refused = server[0].refuseEarly(req, client(ctx));
+                if (refused != null) {
                     // Answer now, then read and drop the body: closing with unread bytes would make the kernel reset
                     // the connection, and the client could lose the answer (Netty's aggregator does the same).
                     discarding = !(msg instanceof LastHttpContent);
                     ReferenceCountUtil.release(msg);
-                    Dispatch.write(ctx, tooLarge(length, limit), HttpUtil.isKeepAlive(req));
+                    Dispatch.write(ctx, refused, HttpUtil.isKeepAlive(req));
                     return;
                 }
             }
@@ -224,8 +246,7 @@ public final class HttpServer implements AutoCloseable {
                 write(ctx, res, keepAlive);
                 return;
             }
-            String client = ctx.channel().remoteAddress() instanceof InetSocketAddress
-                    ? ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress() : "unknown";
+            String client = client(ctx);
             Principal principal = null;
             if (!route.isPublic()) {
                 Authenticator.Result a = s.auth.authenticate(req.headers().get(HttpHeaderNames.AUTHORIZATION), client);

@@ -53,7 +53,7 @@ class OpenApiTest {
         JsonNode spec = spec();
         assertTrue(spec.path("openapi").asText().startsWith("3.0"), "OpenAPI 3.0");
         Set<String> described = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").properties().iterator(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();
             for (Iterator<String> ops = p.getValue().fieldNames(); ops.hasNext(); ) {
                 String op = ops.next();
@@ -78,7 +78,7 @@ class OpenApiTest {
         List<String> problems = new ArrayList<>();
         refs(spec, spec, problems);
         Pattern param = Pattern.compile("\\{([^}]+)}");
-        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").properties().iterator(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();
             Matcher m = param.matcher(p.getKey());
             while (m.find()) {

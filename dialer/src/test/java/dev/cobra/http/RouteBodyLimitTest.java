@@ -78,6 +78,17 @@ class RouteBodyLimitTest {
     }
 
     @Test
+    void anUploadIsRefusedForABadTokenBeforeItsBodyIsRead() throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/upload"))
+                .header("Authorization", "Bearer wrong-token-0123456789").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, r.statusCode());
+        assertTrue(r.body().contains("invalid token"), r.body());
+        assertEquals(200, post("/api/upload", HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024])).statusCode(),
+                "a good token is let through (checked again, as every request, when dispatched)");
+    }
+
+    @Test
     void aLimitIsPositive() {
         Route r = Route.open("POST", "/x", req -> HttpResult.ok(Map.of()));
         assertThrows(IllegalArgumentException.class, () -> r.withMaxBodyBytes(0));

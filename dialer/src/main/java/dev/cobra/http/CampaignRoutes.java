@@ -58,6 +58,8 @@ public final class CampaignRoutes {
     public static List<Route> routes(Database db, Clock clock) {
         CampaignStore store = new CampaignStore(db);
         CampaignStats stats = new CampaignStats(db);
+        // Presets ship in the jar and never change while running; parsing one per stats request cost milliseconds.
+        Map<String, Duration> abandonWindows = new java.util.concurrent.ConcurrentHashMap<>();
         List<Route> routes = new ArrayList<>();
         routes.add(Route.of("GET", "/api/campaigns", READ, r -> ApiJson.ok(Map.of("campaigns", store.list()))));
         routes.add(Route.of("POST", "/api/campaigns", WRITE, r -> {
@@ -98,7 +100,7 @@ public final class CampaignRoutes {
         routes.add(Route.of("GET", "/api/campaigns/{code}/stats", READ, r -> {
             Campaign c = campaign(store, r);
             Instant now = clock.instant();
-            Duration window = PresetLoader.builtIn(c.preset()).telecom().abandonRateWindow();
+            Duration window = abandonWindows.computeIfAbsent(c.preset(), p -> PresetLoader.builtIn(p).telecom().abandonRateWindow());
             Instant dayStart = LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone()).toInstant();
             CampaignStats.Stats s = stats.of(c.id(), dayStart, now.minus(window), now);
             Map<String, Object> out = new LinkedHashMap<>();

@@ -45,7 +45,7 @@ public final class CampaignStats {
      * @param windowStart where the abandon-ratio window begins (now minus the preset's window)
      */
     public Stats of(long campaignId, Instant dayStart, Instant windowStart, Instant now) {
-        long due = new DueReport(db).totals(campaignId, now).debtors();
+        long due = new ClaimStore(db).countDue(campaignId, now);
         return db.withConnection(c -> {
             Map<String, Long> today = new TreeMap<>();
             Map<String, Long> total = new TreeMap<>();

@@ -6,17 +6,13 @@ import dev.cobra.accounts.ImportRecords;
 import dev.cobra.accounts.ImportRejected;
 import dev.cobra.accounts.Mask;
 import dev.cobra.compliance.AccountStatus;
-import dev.cobra.compliance.ComplianceEngine;
 import dev.cobra.compliance.DebtorFacts;
-import dev.cobra.compliance.Decision;
-import dev.cobra.compliance.Policy;
-import dev.cobra.compliance.PresetLoader;
 import dev.cobra.config.CobraConfig;
 import dev.cobra.config.ConfigException;
 import dev.cobra.store.AccountImportStore;
 import dev.cobra.store.Campaign;
 import dev.cobra.store.CampaignStore;
-import dev.cobra.store.DebtorFactsStore;
+import dev.cobra.store.DebtorStanding;
 import dev.cobra.store.DueReport;
 import dev.cobra.store.ImportSummary;
 import dev.cobra.store.StoreException;
@@ -272,30 +268,25 @@ public final class Main {
         }
         String external = args.positional().get(0);
         try (StoreRuntime store = StoreRuntime.open(config(args))) {
-            DebtorFactsStore facts = new DebtorFactsStore(store.db);
-            Long id = facts.idOf(external).orElse(null);
-            if (id == null) {
+            Instant now = clock.instant();
+            DebtorStanding.Report report = new DebtorStanding(store.db).explain(external, null, now).orElse(null);
+            if (report == null) {
                 err.println("cobra why: no debtor '" + external + "'");
                 return 1;
             }
-            Instant now = clock.instant();
-            DebtorFacts debtor = facts.load(id, now).orElseThrow();
+            DebtorFacts debtor = report.facts();
             long open = debtor.accounts().stream().filter(a -> a.status() == AccountStatus.OPEN).count();
             out.println("debtor " + external + ": state " + (debtor.region() == null ? "unknown" : debtor.region()) + ", " + open
                     + " open debt(s), " + debtor.phones().size() + " phone(s), " + debtor.history().size() + " past attempt(s)");
-            List<DueReport.Membership> memberships = new DueReport(store.db).memberships(id);
-            if (memberships.isEmpty()) {
+            if (report.campaigns().isEmpty()) {
                 out.println("  not in any campaign: import it with --campaign to dial it");
             }
-            for (DueReport.Membership m : memberships) {
-                Policy policy;
-                try {
-                    policy = PresetLoader.builtIn(m.preset());
-                } catch (RuntimeException e) {
-                    out.println("  campaign '" + m.campaign() + "': preset " + m.preset() + " cannot be loaded: " + e.getMessage());
+            for (DebtorStanding.InCampaign in : report.campaigns()) {
+                DueReport.Membership m = in.membership();
+                if (in.decision() == null) {
+                    out.println("  campaign '" + m.campaign() + "': preset " + m.preset() + " cannot be loaded: " + in.presetError());
                     continue;
                 }
-                Decision d = new ComplianceEngine(policy, facts.doNotCallList()).decide(debtor, now);
                 out.println("  campaign '" + m.campaign() + "' (preset " + m.preset() + "), " + m.state() + ", claimed " + m.claims() + " time(s)");
                 if (m.leaseNode() != null && m.leaseExpiresAt() != null && m.leaseExpiresAt().isAfter(now)) {
                     out.println("    in a call now: leased by node " + m.leaseNode() + " until " + m.leaseExpiresAt());
@@ -303,7 +294,7 @@ public final class Main {
                 if (m.lastReason() != null) {
                     out.println("    last decision: " + m.lastReason());
                 }
-                out.println("    now: " + d.explain());
+                out.println("    now: " + in.decision().explain());
             }
             return 0;
         }

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -16,14 +17,18 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +45,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cobra's HTTP server on Netty. Bounded everywhere: request bodies ({@code maxBodyBytes}, else 413), header
+ * Cobra's HTTP server on Netty. Bounded everywhere: request bodies ({@code maxBodyBytes}, or a route's own
+ * {@link Route#maxBodyBytes} for file uploads, else 413; a declared Content-Length over the limit is refused before
+ * the body is read), header
  * and line sizes (Netty's defaults), idle connections (30 s read timeout), handler workers and their queue
  * (else 503). Routes are matched by path, then method (405 with Allow when only the method is wrong).
  *
@@ -92,7 +99,8 @@ public final class HttpServer implements AutoCloseable {
                         protected void initChannel(SocketChannel c) {
                             c.pipeline().addLast(new ReadTimeoutHandler(30))
                                     .addLast(new HttpServerCodec())
-                                    .addLast(new HttpObjectAggregator(maxBodyBytes))
+                                    .addLast(new BodyLimit(self))
+                                    .addLast(new HttpObjectAggregator(largestBody(routes, maxBodyBytes)))
                                     .addLast(new Dispatch(self));
                         }
                     }).bind(host, port).sync().channel();
@@ -108,6 +116,90 @@ public final class HttpServer implements AutoCloseable {
             group.shutdownGracefully();
             workers.shutdownNow();
             throw new IllegalStateException("cannot listen for HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int largestBody(List<Route> routes, int maxBodyBytes) {
+        int max = maxBodyBytes;
+        for (Route r : routes) {
+            max = Math.max(max, r.bodyLimit(maxBodyBytes));
+        }
+        return max;
+    }
+
+    /**
+     * The answer to give before reading a body whose declared length is over the server's default, or null to go on:
+     * 413 if it is over its route's limit too; else, on a protected route, the token is checked first (401/429), so
+     * only authenticated clients make the server buffer a large upload. Chunked bodies are checked after aggregation.
+     */
+    private HttpResult refuseEarly(HttpRequest req, String client) {
+        long length = HttpUtil.getContentLength(req, -1L);
+        if (length <= maxBodyBytes) {
+            return null;
+        }
+        String path = new QueryStringDecoder(req.uri()).path();
+        Route route = null;
+        for (Route r : routes) {
+            if (r.method().equals(req.method().name()) && r.match(path) != null) {
+                route = r;
+                break;
+            }
+        }
+        int limit = route == null ? maxBodyBytes : route.bodyLimit(maxBodyBytes);
+        if (length > limit) {
+            return tooLarge(length, limit);
+        }
+        if (!route.isPublic()) {
+            Authenticator.Result a = auth.authenticate(req.headers().get(HttpHeaderNames.AUTHORIZATION), client);
+            if (a instanceof Authenticator.Result.Denied) {
+                Authenticator.Result.Denied d = (Authenticator.Result.Denied) a;
+                return HttpResult.error(d.status(), d.message());
+            }
+        }
+        return null;
+    }
+
+    private static String client(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress
+                ? ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress() : "unknown";
+    }
+
+    private static HttpResult tooLarge(long bytes, int limit) {
+        return HttpResult.error(413, "request body of " + bytes + " bytes is over this route's limit of " + limit + " bytes");
+    }
+
+    /**
+     * Answers a request before its body is read when {@link #refuseEarly} says so, then reads and drops that body.
+     */
+    private static final class BodyLimit extends ChannelInboundHandlerAdapter {
+        private final HttpServer[] server;
+        private boolean discarding;
+
+        BodyLimit(HttpServer[] server) {
+            this.server = server;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest && server[0] != null) {
+                discarding = false;
+                HttpRequest req = (HttpRequest) msg;
+                HttpResult refused = server[0].refuseEarly(req, client(ctx));
+                if (refused != null) {
+                    // Answer now, then read and drop the body: closing with unread bytes would make the kernel reset
+                    // the connection, and the client could lose the answer (Netty's aggregator does the same).
+                    discarding = !(msg instanceof LastHttpContent);
+                    ReferenceCountUtil.release(msg);
+                    Dispatch.write(ctx, refused, HttpUtil.isKeepAlive(req));
+                    return;
+                }
+            }
+            if (discarding && msg instanceof HttpContent) {
+                discarding = !(msg instanceof LastHttpContent);
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            ctx.fireChannelRead(msg);
         }
     }
 
@@ -157,8 +249,7 @@ public final class HttpServer implements AutoCloseable {
                 write(ctx, res, keepAlive);
                 return;
             }
-            String client = ctx.channel().remoteAddress() instanceof InetSocketAddress
-                    ? ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress() : "unknown";
+            String client = client(ctx);
             Principal principal = null;
             if (!route.isPublic()) {
                 String authorization = req.headers().get(HttpHeaderNames.AUTHORIZATION);
@@ -177,6 +268,11 @@ public final class HttpServer implements AutoCloseable {
                             + " may not " + method + " " + path), keepAlive);
                     return;
                 }
+            }
+            int limit = route.bodyLimit(s.maxBodyBytes);
+            if (req.content().readableBytes() > limit) {
+                write(ctx, tooLarge(req.content().readableBytes(), limit), false);
+                return;
             }
             byte[] body = new byte[req.content().readableBytes()];
             req.content().readBytes(body);

@@ -10,8 +10,11 @@ import java.util.Set;
 /**
  * A method and path pattern ({@code /api/agents/{id}/ready}), who may call it (empty roles = public) and
  * the handler. Patterns match whole segments; {@code {name}} captures one segment.
+ *
+ * @param maxBodyBytes the largest request body this route accepts (413 beyond), or 0 for the server's default;
+ *                     set with {@link #withMaxBodyBytes} on the few routes that take files
  */
-public record Route(String method, String pattern, Set<Role> roles, Handler handler) {
+public record Route(String method, String pattern, Set<Role> roles, Handler handler, int maxBodyBytes) {
     @FunctionalInterface
     public interface Handler {
         HttpResult handle(HttpRequestContext request);
@@ -22,6 +25,26 @@ public record Route(String method, String pattern, Set<Role> roles, Handler hand
             throw new IllegalArgumentException("pattern: " + pattern + " (expected: starting with /)");
         }
         roles = Set.copyOf(roles);
+        if (maxBodyBytes < 0) {
+            throw new IllegalArgumentException("maxBodyBytes: " + maxBodyBytes + " (expected: >= 0, 0 for the server's default)");
+        }
+    }
+
+    public Route(String method, String pattern, Set<Role> roles, Handler handler) {
+        this(method, pattern, roles, handler, 0);
+    }
+
+    /** This route with its own body limit (e.g. a CSV upload), instead of the server's small default. */
+    public Route withMaxBodyBytes(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("maxBodyBytes: " + limit + " (expected: >= 1)");
+        }
+        return new Route(method, pattern, roles, handler, limit);
+    }
+
+    /** The body limit that applies: this route's own, or {@code serverDefault}. */
+    int bodyLimit(int serverDefault) {
+        return maxBodyBytes == 0 ? serverDefault : maxBodyBytes;
     }
 
     public static Route open(String method, String pattern, Handler h) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Campaign rows. Thread-safe. */
@@ -59,14 +60,7 @@ public final class CampaignStore {
                 + " updated_at = ? WHERE code = ?", ps -> {
                     ps.setString(1, name);
                     ps.setString(2, preset);
-                    ps.setString(3, d.mode());
-                    ps.setString(4, d.ivrFlow());
-                    ps.setInt(5, d.maxLines());
-                    ps.setBigDecimal(6, d.powerRatio());
-                    ps.setBigDecimal(7, d.abandonTarget());
-                    ps.setInt(8, d.ringTimeoutSeconds());
-                    ps.setBoolean(9, d.recordCalls());
-                    ps.setString(10, d.callerId());
+                    bindDialing(ps, 3, d);
                     Sql.set(ps, 11, now);
                     ps.setString(12, code);
                 }));
@@ -85,6 +79,64 @@ public final class CampaignStore {
         })) > 0;
     }
 
+    /**
+     * Moves a campaign to {@code to} only if its status is one of {@code from} (one conditional UPDATE, so two
+     * operators racing cannot, say, restart a campaign another just stopped). Returns false if it was not in
+     * {@code from} (or does not exist).
+     */
+    public boolean transition(String code, Set<String> from, String to, Instant now) {
+        if (!Campaign.STATUSES.contains(to) || !Campaign.STATUSES.containsAll(from) || from.isEmpty()) {
+            throw new IllegalArgumentException("status: " + from + " -> '" + to + "' (expected statuses among " + Campaign.STATUSES + ")");
+        }
+        List<String> sources = List.copyOf(from);
+        return db.withConnection(c -> Sql.update(c, "UPDATE campaigns SET status = ?, updated_at = ? WHERE code = ? AND status IN ("
+                + Sql.placeholders(sources.size()) + ")", ps -> {
+                    ps.setString(1, to);
+                    Sql.set(ps, 2, now);
+                    ps.setString(3, code);
+                    for (int i = 0; i < sources.size(); i++) {
+                        ps.setString(4 + i, sources.get(i));
+                    }
+                })) > 0;
+    }
+
+    /**
+     * Creates a draft campaign with its dialing settings; empty if the code is taken (the unique key decides, so
+     * two racing creates give one campaign and one empty answer).
+     */
+    public Optional<Campaign> create(String code, String name, String preset, Campaign.Dialing d, Instant now) {
+        checkCode("code", code);
+        int rows = db.withConnection(c -> Sql.update(c, "INSERT IGNORE INTO campaigns (code, name, preset, mode, ivr_flow, max_lines,"
+                + " power_ratio, abandon_target, ring_timeout_s, record_calls, caller_id, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, code);
+                    ps.setString(2, name);
+                    ps.setString(3, preset);
+                    bindDialing(ps, 4, d);
+                    Sql.set(ps, 12, now);
+                    Sql.set(ps, 13, now);
+                }));
+        return rows == 0 ? Optional.empty() : find(code);
+    }
+
+    /** Binds the eight dialing columns, in the order mode .. caller_id, from parameter {@code first}. */
+    private static void bindDialing(PreparedStatement ps, int first, Campaign.Dialing d) throws java.sql.SQLException {
+        ps.setString(first, d.mode());
+        ps.setString(first + 1, d.ivrFlow());
+        ps.setInt(first + 2, d.maxLines());
+        ps.setBigDecimal(first + 3, d.powerRatio());
+        ps.setBigDecimal(first + 4, d.abandonTarget());
+        ps.setInt(first + 5, d.ringTimeoutSeconds());
+        ps.setBoolean(first + 6, d.recordCalls());
+        ps.setString(first + 7, d.callerId());
+    }
+
+    private static void checkCode(String field, String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException(field + ": '" + code + "' (expected: 1-64 letters, digits, '_', '.', '-')");
+        }
+    }
+
     private static Campaign read(ResultSet rs) throws java.sql.SQLException {
         Campaign.Dialing d = new Campaign.Dialing(rs.getString("mode"), rs.getString("ivr_flow"), rs.getInt("max_lines"),
                 rs.getBigDecimal("power_ratio"), rs.getBigDecimal("abandon_target"), rs.getInt("ring_timeout_s"),
@@ -95,9 +147,7 @@ public final class CampaignStore {
 
     /** Returns the campaign with this code, creating it (status draft) if it does not exist. */
     public Campaign ensure(String code, String name, String preset, Instant now) {
-        if (!CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("campaign: '" + code + "' (expected: 1-64 letters, digits, '_', '.', '-')");
-        }
+        checkCode("campaign", code);
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT IGNORE INTO campaigns (code, name, preset, created_at) VALUES (?, ?, ?, ?)",

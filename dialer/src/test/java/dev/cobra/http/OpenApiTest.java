@@ -30,13 +30,19 @@ class OpenApiTest {
     /** Every route the route classes build, as "METHOD /path/{param}". */
     static Set<String> routes() {
         List<Route> all = new ArrayList<>(ApiRoutes.routes(null, ApiServer.CLOCK));
-        all.addAll(AgentRoutes.routes(new AgentPool(ApiServer.CLOCK, Duration.ofSeconds(20), Set.of("lunch")), new AgentRoutes.CoreThread() {
+        AgentPool pool = new AgentPool(ApiServer.CLOCK, Duration.ofSeconds(20), Set.of("lunch"));
+        AgentRoutes.CoreThread core = new AgentRoutes.CoreThread() {
             @Override
             public <T> T call(java.util.concurrent.Callable<T> task, Duration timeout) throws Exception {
                 return task.call();
             }
-        }));
+        };
+        all.addAll(AgentRoutes.routes(pool, core));
         all.addAll(OpsRoutes.routes(Map.of(), new CobraMeters()));
+        // The console's page and assets are files, not API: only its /api routes belong in the description.
+        ConsoleRoutes.routes(pool, core, new AgentEvents(ApiServer.CLOCK), new Authenticator(Map.of(), ApiServer.CLOCK),
+                        call -> java.util.Optional.empty(), List::of).stream()
+                .filter(r -> r.pattern().startsWith("/api/")).forEach(all::add);
         Set<String> out = new TreeSet<>();
         for (Route r : all) {
             assertTrue(out.add(r.method() + " " + r.pattern()), "two routes for " + r.method() + " " + r.pattern());

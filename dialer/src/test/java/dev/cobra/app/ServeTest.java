@@ -1,0 +1,165 @@
+package dev.cobra.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cobra.config.CobraConfig;
+import dev.cobra.http.HttpResult;
+import dev.cobra.http.Route;
+import dev.cobra.pbxsim.PbxSim;
+import dev.cobra.pbxsim.scenario.CustomerMix;
+import dev.cobra.pbxsim.scenario.Scenario;
+import dev.cobra.store.Campaign;
+import dev.cobra.store.CampaignStore;
+import dev.cobra.store.Database;
+import dev.cobra.store.DbSettings;
+import dev.cobra.store.Fixtures;
+import dev.cobra.store.MariaDbExtension;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cobra serve} end to end on real sockets: the node starts from a cobra.yaml against pbx-sim (AMI) and a real
+ * MariaDB, reports readiness, dials a campaign as soon as its status says running, stops dialing when it is paused,
+ * and leaves no open attempt and no held lease after shutdown (answered calls are held by the simulator until the
+ * shutdown hangs them up).
+ */
+@ExtendWith(MariaDbExtension.class)
+class ServeTest {
+    /** Tuesday 2026-11-24, 11:00 in São Paulo: inside the BR calling window. */
+    private static final Instant TUESDAY_11H_SP = LocalDateTime.of(2026, 11, 24, 14, 0).toInstant(ZoneOffset.UTC);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String CAMPAIGN = "serve-e2e";
+
+    private final Database db;
+    private final DbSettings settings;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ServeTest(Database db, DbSettings settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    @Test
+    void servesACampaignWhileRunningStopsWhenPausedAndLeavesNothingOpenAtShutdown(@TempDir Path dir) throws Exception {
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TUESDAY_11H_SP));
+        CampaignStore campaigns = new CampaignStore(db);
+        Campaign campaign = campaigns.ensure(CAMPAIGN, "Serve end to end", "BR", clock.instant());
+        campaigns.update(CAMPAIGN, campaign.name(), "BR", new Campaign.Dialing("ivr", "collection", 3, new BigDecimal("1.5"),
+                new BigDecimal("0.03"), 15, false, "+551140042000"), clock.instant());
+        Fixtures.bulkDebtors(db, campaign.id(), "SRV-", 12, TUESDAY_11H_SP.minus(Duration.ofDays(1)));
+
+        try (PbxSim sim = PbxSim.builder().scenario(Scenario.builder(11).customers(CustomerMix.typical()).build()).start()) {
+            String yaml = String.join("\n",
+                    "node: serve-test",
+                    "dataDir: " + dir,
+                    "pbx:",
+                    "  asterisk:",
+                    "    - name: ast-1",
+                    "      host: 127.0.0.1",
+                    "      port: " + sim.amiPort(),
+                    "      username: dialer",
+                    "      secret: ${AMI_SECRET}",
+                    "      callerId: '\"Cobra\" <1140042000>'",
+                    "      dialString: {template: 'Local/{number}@customers', numberFormat: national, countryCode: '55'}",
+                    "fastagi: {port: 0}",
+                    "http:",
+                    "  port: 0",
+                    "  tokens:",
+                    "    - {token: admin-token-0123456789, role: admin}",
+                    "dialing: {tickMillis: 100, pollSeconds: 1, shutdownGraceSeconds: 1}",
+                    "logging: {packages: {dev.cobra.app: info}}",
+                    "");
+            Map<String, String> env = Map.of("AMI_SECRET", "secret", "COBRA_DB_URL", settings.jdbcUrl(), "COBRA_DB_USER",
+                    settings.user(), "COBRA_DB_PASSWORD", settings.password());
+            CobraConfig config = CobraConfig.load("cobra.yaml", yaml, env::get);
+            Server.RouteSource extra = services -> List.of(Route.open("GET", "/extra", r -> HttpResult.ok(Map.of("node",
+                    services.config().node()))));
+            Server server = Server.start(config, clock, List.of(extra));
+            Server.Stopped stopped;
+            try {
+                await("/health/ready reports the database and the PBX up", () -> get(server, "/health/ready").statusCode() == 200);
+                String ready = get(server, "/health/ready").body();
+                assertTrue(ready.contains("\"database\"") && ready.contains("\"pbx:ast-1\""), ready);
+                assertEquals("{\"node\":\"serve-test\"}", get(server, "/extra").body(), "extra route lists are served");
+                assertEquals(0, attempts(), "a draft campaign is not dialed");
+
+                campaigns.setStatus(CAMPAIGN, "running", clock.instant());
+                await("the running campaign places its 3 lines", () -> attempts() >= 3);
+                assertEquals(java.util.Set.of(CAMPAIGN), server.dialing().keySet());
+
+                campaigns.update(CAMPAIGN, campaign.name(), "BR", new Campaign.Dialing("ivr", "collection", 5, new BigDecimal("1.5"),
+                        new BigDecimal("0.03"), 15, false, "+551140042000"), clock.instant());
+                await("the changed settings are picked up, never more than 5 calls at once", () -> {
+                    assertTrue(openAttempts() <= 5, "lines: the replaced runner's calls count against the new limit");
+                    return server.dialing().get(CAMPAIGN).dialing().maxLines() == 5;
+                });
+
+                campaigns.setStatus(CAMPAIGN, "paused", clock.instant());
+                await("the paused campaign stops dialing", () -> !server.dialing().containsKey(CAMPAIGN));
+                long placed = attempts();
+                long ticks = server.ticks();
+                await("20 more pacing ticks pass", () -> server.ticks() >= ticks + 20);
+                assertEquals(placed, attempts(), "no new call once paused");
+            } finally {
+                stopped = server.shutdown();
+            }
+            assertEquals(0, stopped.campaigns(), "the paused campaign was no longer dialing: " + stopped);
+        }
+        assertEquals(0L, count("SELECT COUNT(*) FROM call_attempts WHERE ended_at IS NULL AND campaign_id = ?", campaign.id()),
+                "every attempt closed");
+        assertEquals(0L, count("SELECT COUNT(*) FROM campaign_debtors WHERE lease_id IS NOT NULL AND campaign_id = ?", campaign.id()),
+                "no lease held");
+        assertEquals(0L, count("SELECT COUNT(*) FROM call_attempts WHERE outcome IS NULL AND campaign_id = ?", campaign.id()),
+                "every attempt has an outcome");
+    }
+
+    private long attempts() {
+        return count("SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id WHERE c.code = ?", CAMPAIGN);
+    }
+
+    private long openAttempts() {
+        return count("SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id WHERE a.ended_at IS NULL"
+                + " AND c.code = ?", CAMPAIGN);
+    }
+
+    private long count(String sql, Object key) {
+        return ((Number) Fixtures.row(db, sql, key, 1).get(0)).longValue();
+    }
+
+    private HttpResponse<String> get(Server server, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void await(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting until " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+}

@@ -46,6 +46,8 @@ class ServeTest {
     private static final Instant TUESDAY_11H_SP = LocalDateTime.of(2026, 11, 24, 14, 0).toInstant(ZoneOffset.UTC);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String CAMPAIGN = "serve-e2e";
+    private static final String AGENT_CAMPAIGN = "serve-agents";
+    private static final String AGENT_TOKEN = "agent-1001-token-0123456789";
 
     private final Database db;
     private final DbSettings settings;
@@ -66,29 +68,7 @@ class ServeTest {
         Fixtures.bulkDebtors(db, campaign.id(), "SRV-", 12, TUESDAY_11H_SP.minus(Duration.ofDays(1)));
 
         try (PbxSim sim = PbxSim.builder().scenario(Scenario.builder(11).customers(CustomerMix.typical()).build()).start()) {
-            String yaml = String.join("\n",
-                    "node: serve-test",
-                    "dataDir: " + dir,
-                    "pbx:",
-                    "  asterisk:",
-                    "    - name: ast-1",
-                    "      host: 127.0.0.1",
-                    "      port: " + sim.amiPort(),
-                    "      username: dialer",
-                    "      secret: ${AMI_SECRET}",
-                    "      callerId: '\"Cobra\" <1140042000>'",
-                    "      dialString: {template: 'Local/{number}@customers', numberFormat: national, countryCode: '55'}",
-                    "fastagi: {port: 0}",
-                    "http:",
-                    "  port: 0",
-                    "  tokens:",
-                    "    - {token: admin-token-0123456789, role: admin}",
-                    "dialing: {tickMillis: 100, pollSeconds: 1, shutdownGraceSeconds: 1}",
-                    "logging: {packages: {dev.cobra.app: info}}",
-                    "");
-            Map<String, String> env = Map.of("AMI_SECRET", "secret", "COBRA_DB_URL", settings.jdbcUrl(), "COBRA_DB_USER",
-                    settings.user(), "COBRA_DB_PASSWORD", settings.password());
-            CobraConfig config = CobraConfig.load("cobra.yaml", yaml, env::get);
+            CobraConfig config = config(sim, dir);
             Server.RouteSource extra = services -> List.of(Route.open("GET", "/extra", r -> HttpResult.ok(Map.of("node",
                     services.config().node()))));
             Server server = Server.start(config, clock, List.of(extra));
@@ -130,8 +110,79 @@ class ServeTest {
                 "every attempt has an outcome");
     }
 
+    @Test
+    void anAgentCampaignDialsOnlyForReadyAgentsLoggedInWithTheirToken(@TempDir Path dir) throws Exception {
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TUESDAY_11H_SP));
+        CampaignStore campaigns = new CampaignStore(db);
+        Campaign campaign = campaigns.ensure(AGENT_CAMPAIGN, "Serve with agents", "BR", clock.instant());
+        campaigns.update(AGENT_CAMPAIGN, campaign.name(), "BR", new Campaign.Dialing("progressive", "collection", 5,
+                new BigDecimal("1.5"), new BigDecimal("0.03"), 15, false, null), clock.instant());
+        Fixtures.bulkDebtors(db, campaign.id(), "SRVA-", 5, TUESDAY_11H_SP.minus(Duration.ofDays(1)));
+        campaigns.setStatus(AGENT_CAMPAIGN, "running", clock.instant());
+
+        try (PbxSim sim = PbxSim.builder().scenario(Scenario.builder(11).customers(CustomerMix.typical()).build()).start()) {
+            Server server = Server.start(config(sim, dir), clock, List.of());
+            try {
+                await("the agent campaign is dialing", () -> server.dialing().containsKey(AGENT_CAMPAIGN));
+                long ticks = server.ticks();
+                await("20 pacing ticks pass", () -> server.ticks() >= ticks + 20);
+                assertEquals(0, attempts(AGENT_CAMPAIGN), "progressive: no ready agent, no call");
+
+                assertEquals(403, post(server, "/api/agents/1002/login", AGENT_TOKEN, "{\"campaigns\": [\"" + AGENT_CAMPAIGN + "\"]}")
+                        .statusCode(), "an agent's token acts only for that agent");
+                HttpResponse<String> login = post(server, "/api/agents/1001/login", AGENT_TOKEN,
+                        "{\"campaigns\": [\"" + AGENT_CAMPAIGN + "\"]}");
+                assertEquals(200, login.statusCode(), login.body());
+                await("a call is placed for the ready agent", () -> attempts(AGENT_CAMPAIGN) >= 1);
+            } finally {
+                server.shutdown();
+            }
+        }
+        assertEquals(0L, count("SELECT COUNT(*) FROM call_attempts WHERE ended_at IS NULL AND campaign_id = ?", campaign.id()));
+        assertEquals(0L, count("SELECT COUNT(*) FROM campaign_debtors WHERE lease_id IS NOT NULL AND campaign_id = ?", campaign.id()));
+    }
+
+    /** A node on pbx-sim, every port ephemeral, fast pacing, a 1 s shutdown grace, an admin and an agent token. */
+    private CobraConfig config(PbxSim sim, Path dir) {
+        String yaml = String.join("\n",
+                "node: serve-test",
+                "dataDir: " + dir,
+                "pbx:",
+                "  asterisk:",
+                "    - name: ast-1",
+                "      host: 127.0.0.1",
+                "      port: " + sim.amiPort(),
+                "      username: dialer",
+                "      secret: ${AMI_SECRET}",
+                "      callerId: '\"Cobra\" <1140042000>'",
+                "      dialString: {template: 'Local/{number}@customers', numberFormat: national, countryCode: '55'}",
+                "fastagi: {port: 0}",
+                "http:",
+                "  port: 0",
+                "  tokens:",
+                "    - {token: admin-token-0123456789, role: admin}",
+                "    - {token: '" + AGENT_TOKEN + "', role: agent, agent: '1001'}",
+                "agents: {wrapUpSeconds: 5, pauseReasons: [lunch]}",
+                "dialing: {tickMillis: 100, pollSeconds: 1, shutdownGraceSeconds: 1}",
+                "logging: {packages: {dev.cobra.app: info}}",
+                "");
+        Map<String, String> env = Map.of("AMI_SECRET", "secret", "COBRA_DB_URL", settings.jdbcUrl(), "COBRA_DB_USER",
+                settings.user(), "COBRA_DB_PASSWORD", settings.password());
+        return CobraConfig.load("cobra.yaml", yaml, env::get);
+    }
+
     private long attempts() {
-        return count("SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id WHERE c.code = ?", CAMPAIGN);
+        return attempts(CAMPAIGN);
+    }
+
+    private long attempts(String code) {
+        return count("SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id WHERE c.code = ?", code);
+    }
+
+    private HttpResponse<String> post(Server server, String path, String token, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+                .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private long openAttempts() {

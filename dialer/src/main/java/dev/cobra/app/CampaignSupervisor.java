@@ -121,7 +121,8 @@ final class CampaignSupervisor implements AutoCloseable {
         this.tick = tick;
         this.lease = lease;
         this.campaigns = new CampaignStore(db);
-        // Call ids are unique per node (this prefix), per runner (its generation) and in time (the runner's own part).
+        // Call ids are unique per node (this prefix, at most 8 characters), per runner (its generation) and in time (the
+        // runner's own part): together within RunnerSettings' 20 characters.
         this.callIdPrefix = "n" + Integer.toString(node.hashCode() & 0x7fffffff, 36);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cobra-supervisor");
@@ -296,7 +297,7 @@ final class CampaignSupervisor implements AutoCloseable {
         Campaign.Dialing d = c.dialing();
         ComplianceEngine engine = new ComplianceEngine(PresetLoader.builtIn(c.preset()), new DebtorFactsStore(db).doNotCallList());
         Destination onAnswer = d.agents() ? new Destination.Hold() : new Destination.Ivr(d.ivrFlow());
-        RunnerSettings settings = new RunnerSettings(c.id(), callIdPrefix + "-" + Long.toString(c.id(), 36) + "-" + (++generation),
+        RunnerSettings settings = new RunnerSettings(c.id(), callIdPrefix + "-" + Integer.toString(++generation, 36),
                 d.callerId() == null ? "" : d.callerId(), Duration.ofSeconds(d.ringTimeoutSeconds()), onAnswer, lease, d.recordCalls());
         CampaignDebtors due = new CampaignDebtors(c.id(), node, lease, new ClaimStore(db), new DebtorFactsStore(db));
         CampaignAttempts attempts = new CampaignAttempts(c.id(), node, pbx.name(), new AttemptStore(db));

@@ -352,7 +352,14 @@ public final class Main {
         List<Flow> flows = Server.loadFlows(config.ivr());
         out.println("cobra serve: " + file);
         describe(config, flows).forEach(line -> out.println("  " + line));
-        Server server = Server.start(config, clock, List.of());
+        Server server;
+        try {
+            server = Server.start(config, clock, List.of());
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // A port in use, a PBX setting Asterisk refuses at start...: what was started is stopped again.
+            err.println("cobra serve: could not start: " + e.getMessage());
+            return 1;
+        }
         Thread hook = new Thread(server::shutdown, "cobra-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("serving: http://" + config.http().bindHost() + ":" + server.httpPort() + "/health/ready   (SIGTERM or Ctrl-C stops)");

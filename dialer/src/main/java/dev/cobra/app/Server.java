@@ -99,7 +99,7 @@ public final class Server {
     private HttpServer http;
     private InetSocketAddress agiAddress;
     private Stopped result;
-    private boolean shuttingDown;
+    private volatile boolean shuttingDown;
 
     private Server(CobraConfig config, Clock clock) {
         this.config = config;
@@ -162,6 +162,8 @@ public final class Server {
             ready.put("pbx:" + pbx.name(), () -> new OpsRoutes.Check(pbx.available(), pbx.available() ? "AMI session up"
                     : "AMI down (reconnecting to " + a.server().describe() + ")"));
         }
+        // Not ready once shutting down, so a load balancer stops sending API and console traffic first.
+        ready.put("node", () -> new OpsRoutes.Check(!shuttingDown, shuttingDown ? "shutting down" : "serving as " + config.node()));
         if (!members.isEmpty()) {
             pool = new PbxPool("pbx", members, clock);
             pool.setListener(loop);

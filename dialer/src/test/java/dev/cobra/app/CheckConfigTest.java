@@ -61,4 +61,17 @@ class CheckConfigTest {
         assertEquals(2, run(ENV, "serve"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--config is required"));
     }
+
+    @Test
+    void logLevelsFromTheConfigurationReachLogback() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.cobra.test.levels");
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        try {
+            Server.applyLogLevels(dev.cobra.config.CobraConfig.load("c.yaml", "logging:\n  packages:\n    dev.cobra.test.levels: debug\n",
+                    ENV::get).logging());
+            assertEquals(ch.qos.logback.classic.Level.DEBUG, logger.getLevel());
+        } finally {
+            logger.setLevel(before);
+        }
+    }
 }

@@ -145,7 +145,7 @@ public final class Server {
         IvrStore ivrStore = new IvrStore(db, clock, config.ivr().zone());
         for (Flow flow : loadFlows(ivr)) {
             String name = flow.name();
-            apps.put(name, new FlowApplication(flows, name, ivrStore, this::ivrSettings, date -> true, clock));
+            apps.put(name, new FlowApplication(flows, name, ivrStore, this::ivrSettings, Server::bankingDay, clock));
         }
         FastAgiServer agi = new FastAgiServer(config.fastAgi(), apps);
         closeInReverse.add(agi);
@@ -211,6 +211,14 @@ public final class Server {
             tokens.put(t.token(), new Principal(t.name(), t.role(), t.agentId()));
         }
         return new Authenticator(tokens, clock);
+    }
+
+    /**
+     * Days a payment may fall due: weekdays that are not Brazilian national holidays (banks close on those; the IVR
+     * speaks reais, so Brazil's calendar is the one that applies).
+     */
+    static boolean bankingDay(java.time.LocalDate date) {
+        return date.getDayOfWeek().getValue() <= 5 && dev.cobra.compliance.HolidayCalendar.brazilNationalHoliday(date) == null;
     }
 
     /** The IVR settings of a running campaign (a call of a campaign just paused still gets them, without recording). */

@@ -1,6 +1,7 @@
 package dev.cobra.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cobra.config.CobraConfig;
@@ -140,6 +141,13 @@ class ServeTest {
         }
         assertEquals(0L, count("SELECT COUNT(*) FROM call_attempts WHERE ended_at IS NULL AND campaign_id = ?", campaign.id()));
         assertEquals(0L, count("SELECT COUNT(*) FROM campaign_debtors WHERE lease_id IS NOT NULL AND campaign_id = ?", campaign.id()));
+    }
+
+    @Test
+    void paymentsFallDueOnBrazilianBankingDaysOnly() {
+        assertTrue(Server.bankingDay(java.time.LocalDate.of(2026, 11, 24)), "a Tuesday");
+        assertFalse(Server.bankingDay(java.time.LocalDate.of(2026, 11, 20)), "Friday, Dia da Consciência Negra (Lei 14.759/2023)");
+        assertFalse(Server.bankingDay(java.time.LocalDate.of(2026, 11, 28)), "a Saturday");
     }
 
     /** A node on pbx-sim, every port ephemeral, fast pacing, a 1 s shutdown grace, an admin and an agent token. */

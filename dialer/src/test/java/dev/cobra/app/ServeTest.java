@@ -144,6 +144,36 @@ class ServeTest {
     }
 
     @Test
+    void atStartANodeClosesWhatItsPreviousRunLeftOpenAndReleasesItsLeases(@TempDir Path dir) throws Exception {
+        Instant crash = TUESDAY_11H_SP.minus(Duration.ofHours(1));
+        Campaign campaign = new CampaignStore(db).ensure("serve-crashed", "Crashed run", "BR", crash);
+        Fixtures.bulkDebtors(db, campaign.id(), "SRVC-", 2, crash.minus(Duration.ofDays(1)));
+        List<dev.cobra.store.Claim> claims = new dev.cobra.store.ClaimStore(db).claimDue(campaign.id(), 2, crash, "serve-test");
+        long[] ids = Fixtures.debtorAndPhone(db, "SRVC-1");
+        new dev.cobra.store.AttemptStore(db).open("crashed-call-1", campaign.id(), ids[0], ids[1], "serve-test", "ast-1", crash);
+        assertEquals(2, claims.size());
+
+        String yaml = "node: serve-test\ndataDir: " + dir + "\nhttp: {port: 0}\nfastagi: {port: 0}\n";
+        Map<String, String> env = Map.of("COBRA_DB_URL", settings.jdbcUrl(), "COBRA_DB_USER", settings.user(), "COBRA_DB_PASSWORD",
+                settings.password());
+        Server server = Server.start(CobraConfig.load("cobra.yaml", yaml, env::get), Clock.fixed(TUESDAY_11H_SP, ZoneOffset.UTC),
+                List.of());
+        Server.Stopped stopped;
+        try {
+            assertEquals("unknown", Fixtures.row(db, "SELECT outcome FROM call_attempts WHERE call_id = ?", "crashed-call-1", 1).get(0),
+                    "the open attempt is closed: its call was never seen to end");
+            assertEquals(0L, count("SELECT COUNT(*) FROM campaign_debtors WHERE lease_id IS NOT NULL AND campaign_id = ?", campaign.id()));
+            HttpResponse<String> ready = get(server, "/health/ready");
+            assertEquals(200, ready.statusCode(), "no PBX configured: ready to serve the API, nothing to dial");
+            assertEquals(Map.of(), server.dialing());
+        } finally {
+            stopped = server.shutdown();
+        }
+        assertEquals(new Server.Stopped(0, 0, 0, 0, 0), stopped);
+        assertEquals(stopped, server.shutdown(), "shutdown runs once; a second call returns its result");
+    }
+
+    @Test
     void paymentsFallDueOnBrazilianBankingDaysOnly() {
         assertTrue(Server.bankingDay(java.time.LocalDate.of(2026, 11, 24)), "a Tuesday");
         assertFalse(Server.bankingDay(java.time.LocalDate.of(2026, 11, 20)), "Friday, Dia da Consciência Negra (Lei 14.759/2023)");

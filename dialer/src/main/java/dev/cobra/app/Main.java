@@ -7,7 +7,13 @@ import dev.cobra.accounts.ImportRejected;
 import dev.cobra.accounts.Mask;
 import dev.cobra.compliance.AccountStatus;
 import dev.cobra.compliance.DebtorFacts;
+import dev.cobra.compliance.Decision;
+import dev.cobra.compliance.Policy;
+import dev.cobra.compliance.PresetLoader;
+import dev.cobra.config.AsteriskConfig;
 import dev.cobra.config.CobraConfig;
+import dev.cobra.http.Role;
+import dev.cobra.ivr.flow.Flow;
 import dev.cobra.config.ConfigException;
 import dev.cobra.store.AccountImportStore;
 import dev.cobra.store.Campaign;
@@ -48,6 +54,7 @@ public final class Main {
             "  (no verb)                          embedded database + demo accounts: migrate, import, show what is due",
             "  demo         [--minutes N] [--calls N] [--seed S] [--http-port P]",
             "                                     a live IVR campaign against a simulated Asterisk (pbx-sim), with progress",
+            "  serve        --config F            run a dialer node: campaigns set 'running', IVR, agents, HTTP (SIGTERM stops cleanly)",
             "  migrate      [--config F]          apply the schema migrations",
             "  import       --campaign ID [--format br|iso] [--preset P] [--config F] FILE.csv",
             "                                     load debtors, debts and phones (all or nothing; re-import is safe)",
@@ -57,7 +64,7 @@ public final class Main {
             "  simulate     [--agents N --answer-rate P --hours H --seed S | --sweep [--seeds K]]",
             "                                     a shift in simulated time: every pacing policy side by side",
             "  check-flow   FILE                  validate an IVR flow (errors name file, line and node)",
-            "  check-config FILE                  validate a cobra.yaml and list every problem",
+            "  check-config FILE                  validate a cobra.yaml (and its IVR flows): every problem, or what would run",
             "  help                               this text",
             "",
             "Without --config, Cobra uses an embedded MariaDB in ./data (or COBRA_DB_URL/USER/PASSWORD).");
@@ -89,6 +96,8 @@ public final class Main {
                     return overview();
                 case "demo":
                     return demo(new Args(rest, Set.of("minutes", "calls", "seed", "http-port"), Set.of()));
+                case "serve":
+                    return serve(new Args(rest, Set.of("config"), Set.of()));
                 case "migrate":
                     return migrate(new Args(rest, Set.of("config"), Set.of()));
                 case "import":
@@ -304,9 +313,60 @@ public final class Main {
         if (args.positional().size() != 1) {
             throw new Args.UsageException("give exactly one FILE");
         }
-        CobraConfig config = CobraConfig.load(Path.of(args.positional().get(0)), env);
-        out.println(args.positional().get(0) + ": OK (node " + config.node() + ", "
-                + (config.database() == null ? "embedded database in " + config.dataDir() : config.database().jdbcUrl()) + ")");
+        String file = args.positional().get(0);
+        CobraConfig config = CobraConfig.load(Path.of(file), env);
+        List<Flow> flows = Server.loadFlows(config.ivr());
+        out.println(file + ": OK");
+        describe(config, flows).forEach(line -> out.println("  " + line));
+        return 0;
+    }
+
+    /** What a node with this configuration would run, one line per part; never a secret. */
+    static List<String> describe(CobraConfig c, List<Flow> flows) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("node      " + c.node());
+        lines.add("database  " + (c.database() == null ? "embedded MariaDB in " + c.dataDir().resolve("mariadb") : c.database().jdbcUrl()));
+        if (c.asterisk().isEmpty()) {
+            lines.add("pbx       none: nothing will be dialed");
+        }
+        for (AsteriskConfig a : c.asterisk()) {
+            lines.add("pbx       " + a.server().describe() + ", up to " + a.server().maxConcurrentCalls() + " calls, "
+                    + a.server().maxOriginatesPerSecond() + "/s, dialing " + a.settings().dialString().template());
+        }
+        lines.add("fastagi   " + c.fastAgi().bindHost() + ":" + c.fastAgi().port() + ", " + c.fastAgi().sessionThreads() + " IVR sessions");
+        Map<Role, Long> roles = new java.util.TreeMap<>();
+        c.http().tokens().forEach(t -> roles.merge(t.role(), 1L, Long::sum));
+        lines.add("http      " + c.http().bindHost() + ":" + c.http().port() + ", tokens "
+                + (roles.isEmpty() ? "none (only /health and /metrics answer)" : roles.toString().toLowerCase(Locale.ROOT)));
+        lines.add("ivr       flows " + flows.stream().map(Flow::name).toList() + (c.ivr().flows().isEmpty() ? " (shipped)" : "")
+                + ", up to " + c.ivr().policy().maxInstallments() + " installments" + (c.ivr().pix().isPresent() ? ", Pix" : ""));
+        lines.add("agents    " + c.agents().endpointTemplate() + ", wrap-up " + c.agents().wrapUp().toSeconds() + " s, pause reasons "
+                + new java.util.TreeSet<>(c.agents().pauseReasons()));
+        lines.add("dialing   campaigns with status 'running', read every " + c.dialing().poll().toSeconds() + " s; shutdown grace "
+                + c.dialing().shutdownGrace().toSeconds() + " s");
+        return lines;
+    }
+
+    /** Runs a node until SIGTERM (or Ctrl-C): then it stops dialing, lets calls finish, and closes everything. */
+    private int serve(Args args) {
+        noPositional(args);
+        String file = args.required("config");
+        CobraConfig config = CobraConfig.load(Path.of(file), env);
+        List<Flow> flows = Server.loadFlows(config.ivr());
+        out.println("cobra serve: " + file);
+        describe(config, flows).forEach(line -> out.println("  " + line));
+        Server server;
+        try {
+            server = Server.start(config, clock, List.of());
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // A port in use, a PBX setting Asterisk refuses at start...: what was started is stopped again.
+            err.println("cobra serve: could not start: " + e.getMessage());
+            return 1;
+        }
+        Thread hook = new Thread(server::shutdown, "cobra-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("serving: http://" + config.http().bindHost() + ":" + server.httpPort() + "/health/ready   (SIGTERM or Ctrl-C stops)");
+        server.awaitShutdown();
         return 0;
     }
 

@@ -18,7 +18,9 @@ import dev.cobra.campaign.RunnerStats;
 import dev.cobra.compliance.SkipReason;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 import java.util.function.ToDoubleFunction;
@@ -35,7 +37,23 @@ import java.util.function.ToDoubleFunction;
  * enum or the campaign code.
  */
 public final class CampaignMeters {
+    /** Every meter name {@link #bind} registers (each with the campaign's tag). */
+    static final List<String> NAMES = List.of(CALLS_PLACED, CLAIMS, LEASES_LOST, PAUSED_TICKS, CALLS_SHORT, PACED_CALLS,
+            PACED_READY_AGENTS, CALLS_IN_FLIGHT, DIAL_RATIO, ABANDON_RATIO, CALLS_ENDED, COMPLIANCE_SKIPS);
+
     private CampaignMeters() {}
+
+    /**
+     * Removes the campaign's meters, so a runner that replaces another (changed settings) can {@link #bind} its own;
+     * Prometheus reads the restart of its counters as a counter reset.
+     */
+    public static void unbind(MeterRegistry registry, String campaign) {
+        for (String name : NAMES) {
+            for (Meter m : List.copyOf(registry.find(name).tag("campaign", campaign).meters())) {
+                registry.remove(m);
+            }
+        }
+    }
 
     /** Registers the campaign's meters. {@code inFlight} is read at scrape time. */
     public static void bind(MeterRegistry registry, String campaign, RunnerStats stats, IntSupplier inFlight) {

@@ -164,6 +164,21 @@ public final class ClaimStore {
         });
     }
 
+    /**
+     * Ends every lease {@code node} holds, in every campaign: at a clean shutdown (after its calls ended or were
+     * closed) and at start (a previous run's). The debtors are due again at {@code next}; the compliance engine decides
+     * afresh at the next claim, with the closed attempts in the history. Returns how many leases were released.
+     */
+    public int releaseAll(String node, Instant next, String reason) {
+        Objects.requireNonNull(node, "node");
+        return db.withConnection(c -> Sql.update(c, "UPDATE campaign_debtors SET next_eligible_at = ?, last_reason = ?,"
+                + " lease_node = NULL, lease_id = NULL, lease_expires_at = NULL WHERE lease_node = ? AND lease_id IS NOT NULL", ps -> {
+                    Sql.set(ps, 1, next);
+                    ps.setString(2, truncate(reason, 255));
+                    ps.setString(3, node);
+                }));
+    }
+
     /** How many debtors of the campaign are due at {@code now} (leased ones excluded). */
     public long countDue(long campaignId, Instant now) {
         return db.withConnection(c -> {

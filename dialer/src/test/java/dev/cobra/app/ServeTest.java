@@ -1,0 +1,254 @@
+package dev.cobra.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cobra.config.CobraConfig;
+import dev.cobra.http.HttpResult;
+import dev.cobra.http.Route;
+import dev.cobra.pbxsim.PbxSim;
+import dev.cobra.pbxsim.scenario.CustomerMix;
+import dev.cobra.pbxsim.scenario.Scenario;
+import dev.cobra.store.Campaign;
+import dev.cobra.store.CampaignStore;
+import dev.cobra.store.Database;
+import dev.cobra.store.DbSettings;
+import dev.cobra.store.Fixtures;
+import dev.cobra.store.MariaDbExtension;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cobra serve} end to end on real sockets: the node starts from a cobra.yaml against pbx-sim (AMI) and a real
+ * MariaDB, reports readiness, dials a campaign as soon as its status says running, stops dialing when it is paused,
+ * and leaves no open attempt and no held lease after shutdown (answered calls are held by the simulator until the
+ * shutdown hangs them up).
+ */
+@ExtendWith(MariaDbExtension.class)
+class ServeTest {
+    /** Tuesday 2026-11-24, 11:00 in São Paulo: inside the BR calling window. */
+    private static final Instant TUESDAY_11H_SP = LocalDateTime.of(2026, 11, 24, 14, 0).toInstant(ZoneOffset.UTC);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String CAMPAIGN = "serve-e2e";
+    private static final String AGENT_CAMPAIGN = "serve-agents";
+    private static final String AGENT_TOKEN = "agent-1001-token-0123456789";
+
+    private final Database db;
+    private final DbSettings settings;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ServeTest(Database db, DbSettings settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    @Test
+    void servesACampaignWhileRunningStopsWhenPausedAndLeavesNothingOpenAtShutdown(@TempDir Path dir) throws Exception {
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TUESDAY_11H_SP));
+        CampaignStore campaigns = new CampaignStore(db);
+        Campaign campaign = campaigns.ensure(CAMPAIGN, "Serve end to end", "BR", clock.instant());
+        campaigns.update(CAMPAIGN, campaign.name(), "BR", new Campaign.Dialing("ivr", "collection", 3, new BigDecimal("1.5"),
+                new BigDecimal("0.03"), 15, false, "+551140042000"), clock.instant());
+        Fixtures.bulkDebtors(db, campaign.id(), "SRV-", 12, TUESDAY_11H_SP.minus(Duration.ofDays(1)));
+
+        try (PbxSim sim = PbxSim.builder().scenario(Scenario.builder(11).customers(CustomerMix.typical()).build()).start()) {
+            CobraConfig config = config(sim, dir);
+            Server.RouteSource extra = services -> List.of(Route.open("GET", "/extra", r -> HttpResult.ok(Map.of("node",
+                    services.config().node()))));
+            Server server = Server.start(config, clock, List.of(extra));
+            Server.Stopped stopped;
+            try {
+                await("/health/ready reports the database and the PBX up", () -> get(server, "/health/ready").statusCode() == 200);
+                String ready = get(server, "/health/ready").body();
+                assertTrue(ready.contains("\"database\"") && ready.contains("\"pbx:ast-1\""), ready);
+                assertEquals("{\"node\":\"serve-test\"}", get(server, "/extra").body(), "extra route lists are served");
+                assertEquals(0, attempts(), "a draft campaign is not dialed");
+
+                campaigns.setStatus(CAMPAIGN, "running", clock.instant());
+                await("the running campaign places its 3 lines", () -> attempts() >= 3);
+                assertEquals(java.util.Set.of(CAMPAIGN), server.dialing().keySet());
+
+                campaigns.update(CAMPAIGN, campaign.name(), "BR", new Campaign.Dialing("ivr", "collection", 5, new BigDecimal("1.5"),
+                        new BigDecimal("0.03"), 15, false, "+551140042000"), clock.instant());
+                await("the changed settings are picked up, never more than 5 calls at once", () -> {
+                    assertTrue(openAttempts() <= 5, "lines: the replaced runner's calls count against the new limit");
+                    return server.dialing().get(CAMPAIGN).dialing().maxLines() == 5;
+                });
+
+                campaigns.setStatus(CAMPAIGN, "paused", clock.instant());
+                await("the paused campaign stops dialing", () -> !server.dialing().containsKey(CAMPAIGN));
+                long placed = attempts();
+                long ticks = server.ticks();
+                await("20 more pacing ticks pass", () -> server.ticks() >= ticks + 20);
+                assertEquals(placed, attempts(), "no new call once paused");
+            } finally {
+                stopped = server.shutdown();
+            }
+            assertEquals(0, stopped.campaigns(), "the paused campaign was no longer dialing: " + stopped);
+        }
+        assertEquals(0L, count("SELECT COUNT(*) FROM call_attempts WHERE ended_at IS NULL AND campaign_id = ?", campaign.id()),
+                "every attempt closed");
+        assertEquals(0L, count("SELECT COUNT(*) FROM campaign_debtors WHERE lease_id IS NOT NULL AND campaign_id = ?", campaign.id()),
+                "no lease held");
+        assertEquals(0L, count("SELECT COUNT(*) FROM call_attempts WHERE outcome IS NULL AND campaign_id = ?", campaign.id()),
+                "every attempt has an outcome");
+    }
+
+    @Test
+    void anAgentCampaignDialsOnlyForReadyAgentsLoggedInWithTheirToken(@TempDir Path dir) throws Exception {
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TUESDAY_11H_SP));
+        CampaignStore campaigns = new CampaignStore(db);
+        Campaign campaign = campaigns.ensure(AGENT_CAMPAIGN, "Serve with agents", "BR", clock.instant());
+        campaigns.update(AGENT_CAMPAIGN, campaign.name(), "BR", new Campaign.Dialing("progressive", "collection", 5,
+                new BigDecimal("1.5"), new BigDecimal("0.03"), 15, false, null), clock.instant());
+        Fixtures.bulkDebtors(db, campaign.id(), "SRVA-", 5, TUESDAY_11H_SP.minus(Duration.ofDays(1)));
+        campaigns.setStatus(AGENT_CAMPAIGN, "running", clock.instant());
+
+        try (PbxSim sim = PbxSim.builder().scenario(Scenario.builder(11).customers(CustomerMix.typical()).build()).start()) {
+            Server server = Server.start(config(sim, dir), clock, List.of());
+            try {
+                await("the agent campaign is dialing", () -> server.dialing().containsKey(AGENT_CAMPAIGN));
+                long ticks = server.ticks();
+                await("20 pacing ticks pass", () -> server.ticks() >= ticks + 20);
+                assertEquals(0, attempts(AGENT_CAMPAIGN), "progressive: no ready agent, no call");
+
+                assertEquals(403, post(server, "/api/agents/1002/login", AGENT_TOKEN, "{\"campaigns\": [\"" + AGENT_CAMPAIGN + "\"]}")
+                        .statusCode(), "an agent's token acts only for that agent");
+                HttpResponse<String> login = post(server, "/api/agents/1001/login", AGENT_TOKEN,
+                        "{\"campaigns\": [\"" + AGENT_CAMPAIGN + "\"]}");
+                assertEquals(200, login.statusCode(), login.body());
+                await("a call is placed for the ready agent", () -> attempts(AGENT_CAMPAIGN) >= 1);
+            } finally {
+                server.shutdown();
+            }
+        }
+        assertEquals(0L, count("SELECT COUNT(*) FROM call_attempts WHERE ended_at IS NULL AND campaign_id = ?", campaign.id()));
+        assertEquals(0L, count("SELECT COUNT(*) FROM campaign_debtors WHERE lease_id IS NOT NULL AND campaign_id = ?", campaign.id()));
+    }
+
+    @Test
+    void atStartANodeClosesWhatItsPreviousRunLeftOpenAndReleasesItsLeases(@TempDir Path dir) throws Exception {
+        Instant crash = TUESDAY_11H_SP.minus(Duration.ofHours(1));
+        Campaign campaign = new CampaignStore(db).ensure("serve-crashed", "Crashed run", "BR", crash);
+        Fixtures.bulkDebtors(db, campaign.id(), "SRVC-", 2, crash.minus(Duration.ofDays(1)));
+        List<dev.cobra.store.Claim> claims = new dev.cobra.store.ClaimStore(db).claimDue(campaign.id(), 2, crash, "serve-test");
+        long[] ids = Fixtures.debtorAndPhone(db, "SRVC-1");
+        new dev.cobra.store.AttemptStore(db).open("crashed-call-1", campaign.id(), ids[0], ids[1], "serve-test", "ast-1", crash);
+        assertEquals(2, claims.size());
+
+        String yaml = "node: serve-test\ndataDir: " + dir + "\nhttp: {port: 0}\nfastagi: {port: 0}\n";
+        Map<String, String> env = Map.of("COBRA_DB_URL", settings.jdbcUrl(), "COBRA_DB_USER", settings.user(), "COBRA_DB_PASSWORD",
+                settings.password());
+        Server server = Server.start(CobraConfig.load("cobra.yaml", yaml, env::get), Clock.fixed(TUESDAY_11H_SP, ZoneOffset.UTC),
+                List.of());
+        Server.Stopped stopped;
+        try {
+            assertEquals("unknown", Fixtures.row(db, "SELECT outcome FROM call_attempts WHERE call_id = ?", "crashed-call-1", 1).get(0),
+                    "the open attempt is closed: its call was never seen to end");
+            assertEquals(0L, count("SELECT COUNT(*) FROM campaign_debtors WHERE lease_id IS NOT NULL AND campaign_id = ?", campaign.id()));
+            HttpResponse<String> ready = get(server, "/health/ready");
+            assertEquals(200, ready.statusCode(), "no PBX configured: ready to serve the API, nothing to dial");
+            assertEquals(Map.of(), server.dialing());
+        } finally {
+            stopped = server.shutdown();
+        }
+        assertEquals(new Server.Stopped(0, 0, 0, 0, 0), stopped);
+        assertEquals(stopped, server.shutdown(), "shutdown runs once; a second call returns its result");
+    }
+
+    @Test
+    void paymentsFallDueOnBrazilianBankingDaysOnly() {
+        assertTrue(Server.bankingDay(java.time.LocalDate.of(2026, 11, 24)), "a Tuesday");
+        assertFalse(Server.bankingDay(java.time.LocalDate.of(2026, 11, 20)), "Friday, Dia da Consciência Negra (Lei 14.759/2023)");
+        assertFalse(Server.bankingDay(java.time.LocalDate.of(2026, 11, 28)), "a Saturday");
+    }
+
+    /** A node on pbx-sim, every port ephemeral, fast pacing, a 1 s shutdown grace, an admin and an agent token. */
+    private CobraConfig config(PbxSim sim, Path dir) {
+        String yaml = String.join("\n",
+                "node: serve-test",
+                "dataDir: " + dir,
+                "pbx:",
+                "  asterisk:",
+                "    - name: ast-1",
+                "      host: 127.0.0.1",
+                "      port: " + sim.amiPort(),
+                "      username: dialer",
+                "      secret: ${AMI_SECRET}",
+                "      callerId: '\"Cobra\" <1140042000>'",
+                "      dialString: {template: 'Local/{number}@customers', numberFormat: national, countryCode: '55'}",
+                "fastagi: {port: 0}",
+                "http:",
+                "  port: 0",
+                "  tokens:",
+                "    - {token: admin-token-0123456789, role: admin}",
+                "    - {token: '" + AGENT_TOKEN + "', role: agent, agent: '1001'}",
+                "agents: {wrapUpSeconds: 5, pauseReasons: [lunch]}",
+                "dialing: {tickMillis: 100, pollSeconds: 1, shutdownGraceSeconds: 1}",
+                "logging: {packages: {dev.cobra.app: info}}",
+                "");
+        Map<String, String> env = Map.of("AMI_SECRET", "secret", "COBRA_DB_URL", settings.jdbcUrl(), "COBRA_DB_USER",
+                settings.user(), "COBRA_DB_PASSWORD", settings.password());
+        return CobraConfig.load("cobra.yaml", yaml, env::get);
+    }
+
+    private long attempts() {
+        return attempts(CAMPAIGN);
+    }
+
+    private long attempts(String code) {
+        return count("SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id WHERE c.code = ?", code);
+    }
+
+    private HttpResponse<String> post(Server server, String path, String token, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+                .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long openAttempts() {
+        return count("SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id WHERE a.ended_at IS NULL"
+                + " AND c.code = ?", CAMPAIGN);
+    }
+
+    private long count(String sql, Object key) {
+        return ((Number) Fixtures.row(db, sql, key, 1).get(0)).longValue();
+    }
+
+    private HttpResponse<String> get(Server server, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void await(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting until " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+}

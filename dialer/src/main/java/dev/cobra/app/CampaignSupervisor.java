@@ -10,6 +10,7 @@ import dev.cobra.campaign.RunnerLoop;
 import dev.cobra.campaign.RunnerSettings;
 import dev.cobra.compliance.ComplianceEngine;
 import dev.cobra.compliance.PresetLoader;
+import dev.cobra.http.ConsoleRoutes;
 import dev.cobra.metrics.CampaignMeters;
 import dev.cobra.pacing.AbandonMeter;
 import dev.cobra.pacing.CallHistory;
@@ -100,6 +101,9 @@ final class CampaignSupervisor implements AutoCloseable {
     }
 
     /** A campaign's runner and its gate. */
+    /** Core thread: runs at every pacing tick (the server publishes agent-state counts for the metrics here). */
+    private volatile Runnable afterTick = () -> { };
+
     private record Running(Campaign campaign, Gate gate, CampaignRunner runner) {}
 
     /**
@@ -131,11 +135,26 @@ final class CampaignSupervisor implements AutoCloseable {
         });
     }
 
+    /** Something to run on the core thread at every pacing tick; set before {@link #start}. */
+    void atEachTick(Runnable task) {
+        this.afterTick = task;
+    }
+
     /** Starts polling the campaigns table every {@code poll} and pacing every {@code tick}. */
     void start(Duration poll) {
         polling = scheduler.scheduleWithFixedDelay(this::pollSafely, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::tickSafely, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         log.info("dialing: following campaigns' status every {} ms, pacing every {} ms", poll.toMillis(), tick.toMillis());
+    }
+
+    /** Core thread: each running campaign's live numbers, for the supervisor view. */
+    List<ConsoleRoutes.CampaignLive> live() {
+        java.time.Instant now = clock.instant();
+        List<ConsoleRoutes.CampaignLive> out = new ArrayList<>();
+        for (Running r : active.values()) {
+            out.add(ConsoleRoutes.CampaignLive.of(r.campaign().code(), r.runner(), r.runner().desk().orElse(null), now));
+        }
+        return out;
     }
 
     /** The running campaigns as last read, by id (the IVR reads a campaign's settings here). */
@@ -270,6 +289,7 @@ final class CampaignSupervisor implements AutoCloseable {
     /** Core thread: paces every runner (draining ones still hand calls to agents), drops the drained ones. */
     private void tickAll() {
         java.time.Instant now = clock.instant();
+        afterTick.run();
         for (Running r : active.values()) {
             tickOne(r, now);
         }

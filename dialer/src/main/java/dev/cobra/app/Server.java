@@ -23,6 +23,18 @@ import dev.cobra.ivr.flow.FlowLibrary;
 import dev.cobra.ivr.flow.FlowLoader;
 import dev.cobra.metrics.CobraMeters;
 import dev.cobra.pbx.PbxPool;
+import dev.cobra.agents.AgentState;
+import dev.cobra.http.AgentEvents;
+import dev.cobra.http.ApiRoutes;
+import dev.cobra.http.ConsoleRoutes;
+import dev.cobra.ivr.plan.InstallmentPlanner;
+import dev.cobra.metrics.AgentMeters;
+import dev.cobra.metrics.IvrMeters;
+import dev.cobra.metrics.PbxMeters;
+import dev.cobra.store.CampaignStore;
+import dev.cobra.store.DebtorScreenStore;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.cobra.pbx.asterisk.AsteriskPbx;
 import dev.cobra.pbx.asterisk.agi.FastAgiServer;
 import dev.cobra.store.Attempt;
@@ -100,6 +112,8 @@ public final class Server {
     private InetSocketAddress agiAddress;
     private Stopped result;
     private volatile boolean shuttingDown;
+    /** Agents by state, published by the core thread after every pacing tick, read by the metrics scrape. */
+    private final AtomicReference<Map<AgentState, Integer>> agentStates = new AtomicReference<>(Map.of());
 
     private Server(CobraConfig config, Clock clock) {
         this.config = config;
@@ -143,9 +157,13 @@ public final class Server {
         closeInReverse.add(loop);
         Map<String, IvrApplication> apps = new LinkedHashMap<>();
         IvrStore ivrStore = new IvrStore(db, clock, config.ivr().zone());
+        CampaignStore campaignStore = new CampaignStore(db);
+        Map<Long, String> campaignCodes = new ConcurrentHashMap<>();
+        IvrMeters ivrMeters = new IvrMeters(meters.registry(), id -> campaignCodes.computeIfAbsent(id,
+                k -> campaignStore.list().stream().filter(c -> c.id() == k).map(Campaign::code).findFirst().orElse("unknown")));
         for (Flow flow : loadFlows(ivr)) {
             String name = flow.name();
-            apps.put(name, new FlowApplication(flows, name, ivrStore, this::ivrSettings, Server::bankingDay, clock));
+            apps.put(name, new FlowApplication(flows, name, ivrStore, this::ivrSettings, Server::bankingDay, clock, ivrMeters));
         }
         FastAgiServer agi = new FastAgiServer(config.fastAgi(), apps);
         closeInReverse.add(agi);
@@ -167,6 +185,7 @@ public final class Server {
         if (!members.isEmpty()) {
             pool = new PbxPool("pbx", members, clock);
             pool.setListener(loop);
+            PbxMeters.bind(meters.registry(), pool);
             for (PbxPool.Member m : members) {
                 AsteriskPbx pbx = (AsteriskPbx) m.pbx();
                 pbx.start().whenComplete((ok, e) -> {
@@ -183,16 +202,25 @@ public final class Server {
         }
 
         AgentPool agents = new AgentPool(clock, config.agents().wrapUp(), config.agents().pauseReasons());
+        AgentEvents agentEvents = new AgentEvents(clock);
+        agents.addListener(agentEvents);
+        new AgentMeters(meters.registry(), agentStates::get);
         Services services = new Services(config, db, meters, agents, loop::call, clock);
         Dispositions dispositions = new Dispositions(db, clock);
+        HttpConfig h = config.http();
+        Authenticator auth = authenticator(h);
         List<Route> routes = new ArrayList<>(OpsRoutes.routes(ready, meters));
         routes.addAll(AgentRoutes.routes(agents, loop::call,
                 (call, d, promise, callback) -> dispositions.record(call.value(), d, promise, callback)));
+        routes.addAll(ApiRoutes.routes(db, clock.withZone(config.ivr().zone())));
+        DebtorScreenStore screens = new DebtorScreenStore(db, clock, config.ivr().zone(),
+                new InstallmentPlanner(config.ivr().policy(), Server::bankingDay));
+        routes.addAll(ConsoleRoutes.routes(agents, loop::call, agentEvents, auth, screens::forCall,
+                () -> supervisor == null ? List.of() : supervisor.live()));
         for (RouteSource source : extraRoutes) {
             routes.addAll(source.routes(services));
         }
-        HttpConfig h = config.http();
-        http = HttpServer.start(h.bindHost(), h.port(), routes, authenticator(h), h.maxBodyBytes(), h.workerThreads());
+        http = HttpServer.start(h.bindHost(), h.port(), routes, auth, h.maxBodyBytes(), h.workerThreads());
         closeInReverse.add(http);
         log.info("http: listening on http://{}:{} ({} routes, {} token(s))", h.bindHost(), http.port(), routes.size(), h.tokens().size());
 
@@ -200,6 +228,7 @@ public final class Server {
             supervisor = new CampaignSupervisor(db, node, pool, agents, loop, meters.registry(), clock, config.dialing().tick(),
                     config.dialing().lease());
             closeInReverse.add(supervisor);
+            supervisor.atEachTick(() -> agentStates.set(AgentMeters.countByState(agents.agents())));
             supervisor.start(config.dialing().poll());
         }
         log.info("node {} serving", node);

@@ -236,6 +236,11 @@ public final class CampaignRunner {
         return live.size();
     }
 
+    /** The agent desk of a campaign with agents; empty for an IVR campaign. */
+    public java.util.Optional<AgentDesk> desk() {
+        return java.util.Optional.ofNullable(desk);
+    }
+
     public RunnerStats stats() {
         return stats;
     }

@@ -80,6 +80,11 @@ class ServeTest {
                 assertTrue(ready.contains("\"database\"") && ready.contains("\"pbx:ast-1\""), ready);
                 assertEquals("{\"node\":\"serve-test\"}", get(server, "/extra").body(), "extra route lists are served");
                 assertEquals(0, attempts(), "a draft campaign is not dialed");
+                assertTrue(get(server, "/console").body().contains("<html"), "the agent console is served");
+                assertTrue(get(server, "/api/openapi.yaml").body().startsWith("openapi:"), "the API description is served");
+                assertEquals(401, get(server, "/api/campaigns").statusCode(), "the API asks for a token");
+                String metrics = get(server, "/metrics").body();
+                assertTrue(metrics.contains("cobra_pbx_up{pbx=\"ast-1\"} 1.0"), "PBX state is exported");
 
                 campaigns.setStatus(CAMPAIGN, "running", clock.instant());
                 await("the running campaign places its 3 lines", () -> attempts() >= 3);

@@ -12,6 +12,9 @@ import dev.cobra.compliance.ComplianceEngine;
 import dev.cobra.compliance.PresetLoader;
 import dev.cobra.http.ConsoleRoutes;
 import dev.cobra.metrics.CampaignMeters;
+import dev.cobra.compliance.Policy;
+import dev.cobra.compliance.TelecomRules;
+import dev.cobra.store.CampaignStats;
 import dev.cobra.pacing.AbandonMeter;
 import dev.cobra.pacing.CallHistory;
 import dev.cobra.pacing.Pacer;
@@ -315,7 +318,8 @@ final class CampaignSupervisor implements AutoCloseable {
     /** Core thread: a runner for the campaign as it is now; its pacing asks {@code gate} on every tick. */
     private CampaignRunner runner(Campaign c, Gate gate) {
         Campaign.Dialing d = c.dialing();
-        ComplianceEngine engine = new ComplianceEngine(PresetLoader.builtIn(c.preset()), new DebtorFactsStore(db).doNotCallList());
+        Policy policy = PresetLoader.builtIn(c.preset());
+        ComplianceEngine engine = new ComplianceEngine(policy, new DebtorFactsStore(db).doNotCallList());
         Destination onAnswer = d.agents() ? new Destination.Hold() : new Destination.Ivr(d.ivrFlow());
         RunnerSettings settings = new RunnerSettings(c.id(), callIdPrefix + "-" + Integer.toString(++generation, 36),
                 d.callerId() == null ? "" : d.callerId(), Duration.ofSeconds(d.ringTimeoutSeconds()), onAnswer, lease, d.recordCalls());
@@ -329,8 +333,8 @@ final class CampaignSupervisor implements AutoCloseable {
             runner = new CampaignRunner(settings, due, attempts, engine, pbx, inFlight -> Math.max(0, room.getAsInt()), loop);
         } else {
             CallHistory history = new CallHistory(settings.ringTimeout(), 5000, 2000);
-            AbandonMeter meter = AbandonMeter.rolling24Hours(false);
-            Pacer pacer = pacer(d, settings.ringTimeout(), history, meter);
+            AbandonMeter meter = abandonMeter(c, policy.telecom());
+            Pacer pacer = pacer(d, policy.telecom().maxAbandonRate(), settings.ringTimeout(), history, meter);
             AgentDesk desk = new AgentDesk(agents, c.code(), ABANDON_LIMIT, tick,
                     in -> Math.max(0, Math.min(pacer.callsToPlace(in), room.getAsInt())), history, meter);
             runner = new CampaignRunner(settings, due, attempts, engine, pbx, loop, desk);
@@ -350,7 +354,27 @@ final class CampaignSupervisor implements AutoCloseable {
         return n;
     }
 
-    private static Pacer pacer(Campaign.Dialing d, Duration ringTimeout, CallHistory history, AbandonMeter meter) {
+    /**
+     * The campaign's abandon meter over the preset's window (BR, UK: 24 h; US: 30 days), seeded with the live answers
+     * and abandons already in the window: a restart or a settings change must not reset what the regulator counts.
+     */
+    private AbandonMeter abandonMeter(Campaign c, TelecomRules telecom) {
+        Duration window = telecom.abandonRateWindow();
+        AbandonMeter meter = new AbandonMeter(window, (int) Math.min(window.toMinutes(), 43_200), false);
+        java.time.Instant now = clock.instant();
+        long live = 0;
+        long abandoned = 0;
+        for (CampaignStats.LiveMinute m : new CampaignStats(db).liveAnswersByMinute(c.id(), now.minus(window), now)) {
+            meter.add(m.minute(), m.liveAnswers(), m.abandoned());
+            live += m.liveAnswers();
+            abandoned += m.abandoned();
+        }
+        log.info("campaign {}: abandon window {} starts with {} abandoned of {} live answers", c.code(), window, abandoned, live);
+        return meter;
+    }
+
+    /** The pacer for the campaign's mode; predictive aims at the campaign's target, never above the preset's limit. */
+    private static Pacer pacer(Campaign.Dialing d, double presetLimit, Duration ringTimeout, CallHistory history, AbandonMeter meter) {
         switch (d.mode()) {
             case "preview":
                 return Pacer.preview();
@@ -359,7 +383,7 @@ final class CampaignSupervisor implements AutoCloseable {
             case "power":
                 return Pacer.power(d.powerRatio().doubleValue());
             case "predictive":
-                double target = d.abandonTarget().signum() > 0 ? d.abandonTarget().doubleValue() : 0.03;
+                double target = Math.min(d.abandonTarget().signum() > 0 ? d.abandonTarget().doubleValue() : presetLimit, presetLimit);
                 return new PredictivePacer(PredictiveSettings.defaults(target, ringTimeout), history, meter);
             default:
                 throw new IllegalStateException("mode: '" + d.mode() + "' has no pacer");

@@ -49,6 +49,21 @@ public final class AbandonMeter {
         liveSum++;
     }
 
+    /**
+     * Adds counts measured before this meter existed (a node restart must not forget the window's abandons), oldest
+     * first; like live counts, they leave the window as time passes.
+     */
+    public void add(Instant at, long liveCalls, long abandonedCalls) {
+        if (liveCalls < 0 || abandonedCalls < 0 || abandonedCalls > liveCalls) {
+            throw new IllegalArgumentException("counts: " + liveCalls + " live, " + abandonedCalls + " abandoned (expected: 0 <= abandoned <= live)");
+        }
+        int s = slot(at);
+        live[s] += liveCalls;
+        abandoned[s] += abandonedCalls;
+        liveSum += liveCalls;
+        abandonedSum += abandonedCalls;
+    }
+
     /** A live call got the information message and no agent: abandoned. */
     public void recordAbandoned(Instant at) {
         abandoned[slot(at)]++;

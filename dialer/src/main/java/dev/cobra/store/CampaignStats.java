@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -94,6 +96,34 @@ public final class CampaignStats {
             }
             return new Stats(today, total, inFlight, live, abandoned, live == 0 ? 0.0 : (double) abandoned / live, agreements,
                     amount, due);
+        });
+    }
+
+    /** Live answers and abandons of one minute (UTC). */
+    public record LiveMinute(Instant minute, long liveAnswers, long abandoned) {}
+
+    /**
+     * A campaign's live answers and abandons per minute between {@code from} and {@code to}, oldest first: what a
+     * runner's abandon meter is seeded with when a node (re)starts dialing a campaign.
+     */
+    public List<LiveMinute> liveAnswersByMinute(long campaignId, Instant from, Instant to) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DATE_FORMAT(ended_at, '%Y-%m-%d %H:%i') AS m,"
+                    + " SUM(outcome IN ('answered_human', 'abandoned')), SUM(outcome = 'abandoned') FROM call_attempts"
+                    + " WHERE campaign_id = ? AND ended_at >= ? AND ended_at <= ? AND outcome IN ('answered_human', 'abandoned')"
+                    + " GROUP BY m ORDER BY m")) {
+                ps.setLong(1, campaignId);
+                Sql.set(ps, 2, from);
+                Sql.set(ps, 3, to);
+                List<LiveMinute> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Instant minute = java.time.LocalDateTime.parse(rs.getString(1).replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+                        out.add(new LiveMinute(minute, rs.getLong(2), rs.getLong(3)));
+                    }
+                }
+                return out;
+            }
         });
     }
 }

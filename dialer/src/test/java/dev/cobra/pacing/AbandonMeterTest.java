@@ -42,4 +42,15 @@ class AbandonMeterTest {
         assertEquals(0, ignoring.rate(T), 1e-12);
         assertEquals(2, counting.live(T.plus(Duration.ofDays(29))));
     }
+
+    @Test
+    void countsFromBeforeARestartStayUntilTheyLeaveTheWindow() {
+        AbandonMeter m = new AbandonMeter(Duration.ofDays(30), 43_200, false);
+        m.add(T, 100, 2);
+        m.add(T.plus(Duration.ofDays(10)), 100, 1);
+        m.recordLive(T.plus(Duration.ofDays(20)));
+        assertEquals(3.0 / 201, m.rate(T.plus(Duration.ofDays(20))), 1e-12);
+        assertEquals(1.0 / 101, m.rate(T.plus(Duration.ofDays(30)).plusSeconds(120)), 1e-12, "the first minute left the window");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> m.add(T.plus(Duration.ofDays(21)), 1, 2));
+    }
 }

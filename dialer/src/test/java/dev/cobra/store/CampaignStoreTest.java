@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CampaignStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-24T13:00:00Z");
     private final CampaignStore store;
+    private final Database db;
 
     CampaignStoreTest(Database db) {
+        this.db = db;
         this.store = new CampaignStore(db);
     }
 
@@ -57,5 +59,22 @@ class CampaignStoreTest {
         e = assertThrows(IllegalArgumentException.class, () -> new Campaign.Dialing("ivr",
                 "collection", 10, new BigDecimal("1.5"), new BigDecimal("0.03"), 10, false, null));
         assertTrue(e.getMessage().startsWith("ringTimeoutSeconds: 10"), e.getMessage());
+    }
+
+    @Test
+    void liveAnswersAndAbandonsAreCountedPerMinuteForTheAbandonWindow() {
+        long campaign = store.ensure("window", "Window", "UK", NOW).id();
+        Fixtures.bulkDebtors(db, campaign, "window-", 1, NOW);
+        long[] dp = Fixtures.debtorAndPhone(db, "window-1");
+        AttemptStore attempts = new AttemptStore(db);
+        String[][] calls = {{"w1", "answered_human", "0"}, {"w2", "abandoned", "10"}, {"w3", "answered_human", "130"},
+                {"w4", "no_answer", "140"}, {"w5", "abandoned", "86500"}};
+        for (String[] call : calls) {
+            Instant end = NOW.plusSeconds(Long.parseLong(call[2]));
+            attempts.open(call[0], campaign, dp[0], dp[1], "node-1", "ast-1", end.minusSeconds(30));
+            attempts.close(call[0], end, call[1], 16);
+        }
+        assertEquals(List.of(new CampaignStats.LiveMinute(NOW, 2, 1), new CampaignStats.LiveMinute(NOW.plusSeconds(120), 1, 0)),
+                new CampaignStats(db).liveAnswersByMinute(campaign, NOW.minusSeconds(60), NOW.plusSeconds(3600)));
     }
 }

@@ -79,6 +79,7 @@ public final class CampaignRunner {
     public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
                           CallRegistry registry, AgentDesk desk) {
         this(settings, due, attempts, engine, pbx, inFlight -> 0, registry, Objects.requireNonNull(desk, "desk"));
+        desk.joinable(pbx::canJoin);
     }
 
     private CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,

@@ -81,6 +81,12 @@ class CampaignRunnerTest {
         public void setVariable(CallId id, String n, String v) {}
 
         @Override
+        public void openAgentLeg(String agentId, String endpoint) {}
+
+        @Override
+        public void closeAgentLeg(String agentId) {}
+
+        @Override
         public boolean available() {
             return available;
         }

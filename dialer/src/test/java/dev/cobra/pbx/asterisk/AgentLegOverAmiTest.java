@@ -137,6 +137,17 @@ class AgentLegOverAmiTest {
         }
     }
 
+    @Test
+    void anAgentWhosePhoneCannotBeReachedStaysLoggedOutAndMayLogInAgain() throws Exception {
+        try (Rig rig = new Rig("PJSIP/{ext}")) { // pbx-sim has no PJSIP: the Originate fails, as with no such endpoint
+            rig.core(() -> rig.sessions.login(AGENT, Set.of(rig.code), AGENT, null));
+            CallLog.until(() -> rig.call(() -> rig.sessions.sessions().isEmpty()), WAIT, "the failed leg to be reported");
+            assertEquals(AgentState.LOGGED_OUT, rig.state());
+            assertEquals(0, rig.sim.liveChannelCount());
+            rig.core(() -> rig.sessions.login(AGENT, Set.of(rig.code), AGENT, null)); // not refused as "already logged in"
+        }
+    }
+
     /** pbx-sim, the AMI adapter, the core loop, the agent pool and sessions, and (once started) one runner. */
     private final class Rig implements AutoCloseable {
         final long campaign;
@@ -150,6 +161,10 @@ class AgentLegOverAmiTest {
         CampaignRunner runner;
 
         Rig() throws Exception {
+            this("Local/{ext}@agents");
+        }
+
+        Rig(String endpointTemplate) throws Exception {
             campaign = new CampaignStore(db).ensure(code, "agent legs", "BR", TUESDAY_11H_SP).id();
             Fixtures.bulkDebtors(db, campaign, code + "-", 1, TUESDAY_11H_SP.minus(Duration.ofDays(1)));
             db.withConnection(c -> {
@@ -165,7 +180,7 @@ class AgentLegOverAmiTest {
             pbx = new AsteriskPbx(SimFixture.server(sim, "secret", 10, 10), SimFixture.settings("Local/{number}@customers"),
                     clock, new SplittableRandom(1));
             loop = new RunnerLoop(clock);
-            sessions = new AgentSessions(pool, pbx, new AgentEndpoint("Local/{ext}@agents"));
+            sessions = new AgentSessions(pool, pbx, new AgentEndpoint(endpointTemplate));
             loop.serveAgents(sessions);
             pbx.setListener(loop);
             pbx.start().get(10, TimeUnit.SECONDS);

@@ -25,15 +25,11 @@ class PbxPoolOverAmiTest {
     @Test
     void spreadsCallsOverServersRefusesPastCapacityAndAvoidsAServerThatIsDown() throws Exception {
         CallLog log = new CallLog();
-        try (PbxSim simA = SimFixture.startSim(0); PbxSim simB = SimFixture.startSim(0);
-             AsteriskPbx a = new AsteriskPbx(new AsteriskServer("ast-a", "127.0.0.1", simA.amiPort(), "dialer", "secret", 10, 50),
-                     SimFixture.settings("Local/{number}@customers"), Clock.systemUTC(), new SplittableRandom(1));
-             AsteriskPbx b = new AsteriskPbx(new AsteriskServer("ast-b", "127.0.0.1", simB.amiPort(), "dialer", "secret", 10, 50),
-                     SimFixture.settings("Local/{number}@customers"), Clock.systemUTC(), new SplittableRandom(2))) {
-            PbxPool pool = new PbxPool("pool", List.of(new PbxPool.Member(a, 10), new PbxPool.Member(b, 10)), Clock.systemUTC());
-            pool.setListener(log);
-            a.start().get(10, TimeUnit.SECONDS);
-            b.start().get(10, TimeUnit.SECONDS);
+        try (TwoServers two = new TwoServers(log)) {
+            PbxSim simA = two.simA;
+            PbxSim simB = two.simB;
+            AsteriskPbx a = two.a;
+            PbxPool pool = two.pool;
 
             List<CallRequest> calls = new ArrayList<>();
             for (int i = 0; i < 21; i++) {
@@ -73,15 +69,10 @@ class PbxPoolOverAmiTest {
     @Test
     void anAgentsLegLivesOnOneServerAndCallsForAgentsAreOriginatedThere() throws Exception {
         CallLog log = new CallLog();
-        try (PbxSim simA = SimFixture.startSim(0); PbxSim simB = SimFixture.startSim(0);
-             AsteriskPbx a = new AsteriskPbx(new AsteriskServer("ast-a", "127.0.0.1", simA.amiPort(), "dialer", "secret", 10, 50),
-                     SimFixture.settings("Local/{number}@customers"), Clock.systemUTC(), new SplittableRandom(1));
-             AsteriskPbx b = new AsteriskPbx(new AsteriskServer("ast-b", "127.0.0.1", simB.amiPort(), "dialer", "secret", 10, 50),
-                     SimFixture.settings("Local/{number}@customers"), Clock.systemUTC(), new SplittableRandom(2))) {
-            PbxPool pool = new PbxPool("pool", List.of(new PbxPool.Member(a, 10), new PbxPool.Member(b, 10)), Clock.systemUTC());
-            pool.setListener(log);
-            a.start().get(10, TimeUnit.SECONDS);
-            b.start().get(10, TimeUnit.SECONDS);
+        try (TwoServers two = new TwoServers(log)) {
+            PbxSim simA = two.simA;
+            AsteriskPbx a = two.a;
+            PbxPool pool = two.pool;
 
             pool.openAgentLeg("301", "Local/301@agents");
             log.awaitAgentLeg("ast-a 301 up", SimFixture.WAIT);
@@ -121,6 +112,31 @@ class PbxPoolOverAmiTest {
             log.awaitAgentLeg("ast-a 301 down", SimFixture.WAIT);
             simA.awaitLiveChannelCount(0, SimFixture.WAIT);
             assertEquals(List.of("ast-a 301 up", "ast-b 302 up", "ast-b 302 down", "ast-a 301 down"), log.agentLegs());
+        }
+    }
+
+    /** Two pbx-sims, an adapter on each (ast-a, ast-b: 10 calls, 50 originates/s) and a pool of both, started. */
+    private static final class TwoServers implements AutoCloseable {
+        final PbxSim simA = SimFixture.startSim(0);
+        final PbxSim simB = SimFixture.startSim(0);
+        final AsteriskPbx a = new AsteriskPbx(new AsteriskServer("ast-a", "127.0.0.1", simA.amiPort(), "dialer", "secret", 10, 50),
+                SimFixture.settings("Local/{number}@customers"), Clock.systemUTC(), new SplittableRandom(1));
+        final AsteriskPbx b = new AsteriskPbx(new AsteriskServer("ast-b", "127.0.0.1", simB.amiPort(), "dialer", "secret", 10, 50),
+                SimFixture.settings("Local/{number}@customers"), Clock.systemUTC(), new SplittableRandom(2));
+        final PbxPool pool = new PbxPool("pool", List.of(new PbxPool.Member(a, 10), new PbxPool.Member(b, 10)), Clock.systemUTC());
+
+        TwoServers(CallLog log) throws Exception {
+            pool.setListener(log);
+            a.start().get(10, TimeUnit.SECONDS);
+            b.start().get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            a.close();
+            b.close();
+            simA.close();
+            simB.close();
         }
     }
 }

@@ -71,8 +71,8 @@ public final class AgentSessions {
             throw new IllegalArgumentException("pause reason: '" + pauseReason + "' (not configured)");
         }
         Session s = new Session(agentId, Set.copyOf(campaigns), endpoints.dial(extension), pauseReason, false);
+        pbx.openAgentLeg(agentId, s.endpoint()); // refuses a bad agent id or endpoint before anything is kept
         sessions.put(agentId, s);
-        pbx.openAgentLeg(agentId, s.endpoint());
         return s;
     }
 

@@ -187,8 +187,11 @@ class AgentLegOverAmiTest {
         }
 
         void loginAndAwaitReady() throws Exception {
-            core(() -> sessions.login(AGENT, Set.of(code), AGENT, null));
-            assertEquals(AgentState.LOGGED_OUT, state(), "not offered calls before the leg is up");
+            // Read in the same core task as the login: the leg's "up" is queued behind it on the core thread.
+            assertEquals(AgentState.LOGGED_OUT, core(() -> {
+                sessions.login(AGENT, Set.of(code), AGENT, null);
+                return sessions.state(AGENT);
+            }), "not offered calls before the leg is up");
             awaitState(AgentState.READY);
             assertEquals(2, sim.liveChannelCount(), "the agent's phone is up: one Local pair");
         }

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * precedes its OriginateResponse; over two sessions that order would be lost.
  *
  * <p><b>Events Cobra asks for.</b> Login {@code Events: call,dialplan,user,dtmf} and two legacy include filters
- * ({@link #FILTERS}): the call-progress events by name, and the {@code VarSet} of {@code COBRA_CALL_ID} (set by
+ * ({@link #FILTERS}): the call-progress events by name, the {@code VarSet} of {@code NEXT_STEP} (the IVR hands the
+ * caller to an agent: {@link CallEvent.AgentWanted}) and the {@code VarSet} of {@code COBRA_CALL_ID} (set by
  * the Originate on both Local halves) that ties each channel's Uniqueid to our call. Everything else
  * (Newexten, the other VarSets, DeviceStateChange...) stays on the PBX.
  *
@@ -79,11 +80,13 @@ import org.slf4j.LoggerFactory;
 public final class AsteriskPbx implements Pbx, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AsteriskPbx.class);
     static final String CALL_ID_VARIABLE = "COBRA_CALL_ID";
+    /** Set by the IVR (AgiCaller.transfer); {@code agent} means the caller waits in hold for an agent. */
+    static final String NEXT_STEP_VARIABLE = "NEXT_STEP";
     private static final int MAX_REMEMBERED_LOST_CALLS = 10_000;
     static final String EVENT_MASK = "call,dialplan,user,dtmf";
     static final List<String> FILTERS = List.of(
             "Event: (Newstate|DialState|OriginateResponse|Hangup|UserEvent|DTMFEnd|BridgeEnter)",
-            "Variable: (" + CALL_ID_VARIABLE + "|AMDSTATUS|AMDCAUSE)");
+            "Variable: (" + CALL_ID_VARIABLE + "|AMDSTATUS|AMDCAUSE|" + NEXT_STEP_VARIABLE + ")");
     private static final Listener NO_LISTENER = new Listener() {
         @Override
         public void onCallEvent(CallEvent event) {}
@@ -126,6 +129,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         String agentId;
         String amdStatus;
         boolean amdReported;
+        boolean agentWanted;
         ScheduledFuture<?> guard;
         ScheduledFuture<?> settle;
 
@@ -752,7 +756,13 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         if (t == null) {
             return;
         }
-        if (variable.equals("AMDSTATUS")) {
+        if (variable.equals(NEXT_STEP_VARIABLE)) {
+            if ("agent".equals(e.valueOr("Value", "")) && !t.agentWanted && t.phase == Phase.ANSWERED
+                    && !t.legs.get(e.value("Uniqueid")).callee()) {
+                t.agentWanted = true;
+                emit(new CallEvent.AgentWanted(t.request.id(), clock.instant()));
+            }
+        } else if (variable.equals("AMDSTATUS")) {
             t.amdStatus = e.valueOr("Value", "");
         } else if (variable.equals("AMDCAUSE") && t.amdStatus != null) {
             amd(t, t.amdStatus, e.valueOr("Value", ""));

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.cobra.agents.AgentPool;
 import dev.cobra.agents.AgentState;
+import dev.cobra.calls.CallId;
 import dev.cobra.calls.Destination;
 import dev.cobra.campaign.AgentDesk;
 import dev.cobra.campaign.AgentEndpoint;
 import dev.cobra.campaign.AgentSessions;
+import dev.cobra.campaign.CallBudget;
 import dev.cobra.campaign.CampaignRunner;
 import dev.cobra.campaign.RunnerLoop;
 import dev.cobra.campaign.RunnerSettings;
@@ -148,6 +150,31 @@ class AgentLegOverAmiTest {
         }
     }
 
+    @Test
+    void aCallerTheIvrHandsToAnAgentIsBridgedToTheAgentsLeg() throws Exception {
+        try (Rig rig = new Rig()) {
+            rig.loginAndAwaitReady();
+            rig.startIvrCampaign();
+            CallLog.until(() -> {
+                List<Object> row = Fixtures.row(db, "SELECT call_id, amd_result FROM call_attempts WHERE campaign_id = ?",
+                        rig.campaign, 2);
+                return !row.isEmpty() && row.get(1) != null;
+            }, WAIT, "the call to reach the IVR (after AMD)");
+            assertEquals(AgentState.READY, rig.state(), "an IVR call is not offered to an agent by itself");
+            String callId = (String) Fixtures.row(db, "SELECT call_id FROM call_attempts WHERE campaign_id = ?", rig.campaign, 1)
+                    .get(0);
+            // What the IVR's transfer does (AgiCaller.transfer sets NEXT_STEP=agent; the dialplan parks the call in hold).
+            rig.pbx.setVariable(new CallId(callId), "NEXT_STEP", "agent");
+            rig.awaitBridged();
+
+            rig.sim.hangUpPhone(DEBTOR_PHONE);
+            rig.awaitState(AgentState.WRAP_UP);
+            rig.awaitAttemptClosed();
+            assertEquals("answered_human", rig.attempt().get(0));
+            rig.sim.awaitLiveChannelCount(2, WAIT);
+        }
+    }
+
     /** pbx-sim, the AMI adapter, the core loop, the agent pool and sessions, and (once started) one runner. */
     private final class Rig implements AutoCloseable {
         final long campaign;
@@ -196,15 +223,27 @@ class AgentLegOverAmiTest {
             assertEquals(2, sim.liveChannelCount(), "the agent's phone is up: one Local pair");
         }
 
+        /** An agent-mode campaign: answered calls wait in hold and are joined to an agent at once. */
         void startCampaign() {
+            start(new Destination.Hold(), Duration.ofSeconds(2), true);
+        }
+
+        /** An IVR campaign (fixed budget of one call) whose IVR may hand callers to agents. */
+        void startIvrCampaign() {
+            start(new Destination.Ivr("collect"), Duration.ofSeconds(30), false);
+        }
+
+        private void start(Destination onAnswer, Duration agentWait, boolean agentMode) {
             RunnerSettings settings = new RunnerSettings(campaign, "ag", "+551130000000", Duration.ofSeconds(15),
-                    new Destination.Hold(), Duration.ofMinutes(15), false);
-            AgentDesk desk = new AgentDesk(pool, code, Duration.ofSeconds(2), Duration.ofMillis(100), Pacer.power(1.0),
+                    onAnswer, Duration.ofMinutes(15), false);
+            AgentDesk desk = new AgentDesk(pool, code, agentWait, Duration.ofMillis(100), Pacer.power(1.0),
                     new CallHistory(Duration.ofSeconds(15), 100, 100), AbandonMeter.rolling24Hours(false));
-            runner = new CampaignRunner(settings,
-                    new CampaignDebtors(campaign, "node-ag", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
-                    new CampaignAttempts(campaign, "node-ag", pbx.name(), new AttemptStore(db)),
-                    new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx, loop, desk);
+            CampaignDebtors debtors = new CampaignDebtors(campaign, "node-ag", settings.lease(), new ClaimStore(db),
+                    new DebtorFactsStore(db));
+            CampaignAttempts attempts = new CampaignAttempts(campaign, "node-ag", pbx.name(), new AttemptStore(db));
+            ComplianceEngine engine = new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList());
+            runner = agentMode ? new CampaignRunner(settings, debtors, attempts, engine, pbx, loop, desk)
+                    : new CampaignRunner(settings, debtors, attempts, engine, pbx, CallBudget.fixed(1), loop, desk);
             loop.start(runner, Duration.ofMillis(100));
         }
 
@@ -262,8 +301,8 @@ class AgentLegOverAmiTest {
 
         @Override
         public void close() {
+            pbx.close(); // first: no PBX event may reach a closed core loop
             loop.close();
-            pbx.close();
             sim.close();
         }
     }

@@ -328,7 +328,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         AgentLeg leg = agentLegs.get(agentId);
         AmiConnection s = session;
         if (leg == null || !leg.up || leg.closeWanted || s == null) {
-            counters.actionsFailed.increment();
+            counters.bridgesFailed.increment();
             log.warn("call {} not bridged to agent {} on {}: the agent has no leg up here (leg {}); playing the message",
                     t.request.id(), agentId, server.name(), leg == null ? "none" : leg.up ? "closing" : "opening");
             redirect(t, customer, new Destination.AbandonMessage());
@@ -340,7 +340,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
                     if (e == null && "Success".equalsIgnoreCase(r.valueOr("Response", ""))) {
                         return;
                     }
-                    counters.actionsFailed.increment();
+                    counters.bridgesFailed.increment();
                     log.warn("Bridge of call {} to agent {} failed on {}: {}; playing the message", t.request.id(), agentId,
                             server.name(), e != null ? e.getMessage() : r.valueOr("Message", "(no message)"));
                     Leg p = t.primary();
@@ -374,6 +374,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
             }
             agentLegs.put(agentId, leg);
             legByAction.put(leg.actionId, leg);
+            counters.agentLegs.set(agentLegs.size());
             s.send(AmiMessage.builder().add("Action", "Originate").add("Channel", endpoint)
                     .add("Context", settings.contexts().agent()).add("Exten", agentId).add("Priority", "1")
                     .add("CallerID", settings.callerId()).add("Timeout", Long.toString(AGENT_RING_TIMEOUT.toMillis()))
@@ -440,6 +441,10 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         }
         agentLegs.remove(leg.agentId);
         legByAction.remove(leg.actionId);
+        counters.agentLegs.set(agentLegs.size());
+        if (!leg.closeWanted) {
+            counters.agentLegsDropped.increment();
+        }
         if (leg.uniqueid != null) {
             legByUniqueid.remove(leg.uniqueid);
         }

@@ -1,6 +1,7 @@
 package dev.cobra.pbx.asterisk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -44,6 +45,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Agents on Asterisk end to end, over real sockets against pbx-sim: the agent logs in, Cobra originates its phone
@@ -53,6 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(MariaDbExtension.class)
 class AgentLegOverAmiTest {
+    private static final Logger log = LoggerFactory.getLogger(AgentLegOverAmiTest.class);
     /** Tuesday 2026-11-24, 11:00 in São Paulo: inside the BR calling window. */
     private static final Instant TUESDAY_11H_SP = LocalDateTime.of(2026, 11, 24, 14, 0).toInstant(ZoneOffset.UTC);
     private static final Duration WAIT = SimFixture.WAIT;
@@ -77,6 +81,12 @@ class AgentLegOverAmiTest {
             rig.awaitBridged();
             assertEquals(1, rig.pbx.stats().originatesSent(), "one call placed: the agent's leg was not dialed again");
             assertEquals(4, rig.sim.liveChannelCount(), "agent leg and debtor, two Local pairs: nothing rings on the agent side");
+            List<Object> times = Fixtures.row(db, "SELECT answered_at, bridged_at FROM call_attempts WHERE campaign_id = ?",
+                    rig.campaign, 2);
+            LocalDateTime answered = ((java.sql.Timestamp) times.get(0)).toLocalDateTime();
+            LocalDateTime bridged = ((java.sql.Timestamp) times.get(1)).toLocalDateTime();
+            assertFalse(bridged.isBefore(answered), "bridged after the answer");
+            log.info("hand-off over AMI: answer to BridgeEnter in {} ms", Duration.between(answered, bridged).toMillis());
 
             rig.sim.hangUpPhone(DEBTOR_PHONE);
             rig.awaitState(AgentState.WRAP_UP);
@@ -88,6 +98,9 @@ class AgentLegOverAmiTest {
 
             rig.core(() -> rig.sessions.logout(AGENT));
             rig.sim.awaitLiveChannelCount(0, WAIT);
+            CallLog.until(() -> rig.pbx.stats().agentLegs() == 0, WAIT, "the adapter to see the leg end");
+            assertEquals(0, rig.pbx.stats().agentLegsDropped(), "closed by Cobra, not dropped");
+            assertEquals(0, rig.pbx.stats().bridgesFailed());
             rig.awaitState(AgentState.LOGGED_OUT);
             CallLog.until(() -> rig.call(() -> rig.sessions.sessions().isEmpty()), WAIT, "the leg's end to be seen");
             assertEquals(0, rig.core(rig.runner::inFlight));
@@ -103,6 +116,7 @@ class AgentLegOverAmiTest {
 
             rig.sim.hangUpPhone(AGENT_PHONE);
             rig.awaitState(AgentState.LOGGED_OUT);
+            assertEquals(1, rig.pbx.stats().agentLegsDropped());
             rig.sim.awaitLiveChannelCount(0, WAIT);
             rig.awaitAttemptClosed();
             assertEquals("answered_human", rig.attempt().get(0));

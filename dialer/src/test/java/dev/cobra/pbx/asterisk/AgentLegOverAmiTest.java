@@ -248,7 +248,8 @@ class AgentLegOverAmiTest {
         }
 
         private void start(Destination onAnswer, Duration agentWait, boolean agentMode) {
-            RunnerSettings settings = new RunnerSettings(campaign, "ag", "+551130000000", Duration.ofSeconds(15),
+            // Call ids are unique per runner prefix and clock millisecond; every test's clock starts at the same instant.
+            RunnerSettings settings = new RunnerSettings(campaign, "ag" + campaign, "+551130000000", Duration.ofSeconds(15),
                     onAnswer, Duration.ofMinutes(15), false);
             AgentDesk desk = new AgentDesk(pool, code, agentWait, Duration.ofMillis(100), Pacer.power(1.0),
                     new CallHistory(Duration.ofSeconds(15), 100, 100), AbandonMeter.rolling24Hours(false));

@@ -144,12 +144,21 @@ public final class AgentPool {
      * @throws IllegalStateException if the call is already held by an agent
      */
     public Optional<Agent> assign(CallId call, String campaign) {
+        return assign(call, campaign, a -> true);
+    }
+
+    /**
+     * As {@link #assign(CallId, String)}, among the agents {@code reachable} accepts (e.g. those whose leg is on the
+     * call's PBX server).
+     */
+    public Optional<Agent> assign(CallId call, String campaign, java.util.function.Predicate<Agent> reachable) {
         if (byCall.containsKey(call)) {
             throw new IllegalStateException("call " + call + " already held by agent " + byCall.get(call).id());
         }
         Agent best = null;
         for (Agent a : agents.values()) {
-            if (a.state() == AgentState.READY && a.serves(campaign) && (best == null || a.since().isBefore(best.since()))) {
+            if (a.state() == AgentState.READY && a.serves(campaign) && (best == null || a.since().isBefore(best.since()))
+                    && reachable.test(a)) {
                 best = a;
             }
         }
@@ -344,6 +353,11 @@ public final class AgentPool {
     /** The configured pause reason codes. */
     public Set<String> pauseReasons() {
         return pauseReasons;
+    }
+
+    /** True when {@code reason} is one of the configured pause reason codes. */
+    public boolean pauseReasonKnown(String reason) {
+        return pauseReasons.contains(reason);
     }
 
     /** The wrap-up length this pool starts on every call end. */

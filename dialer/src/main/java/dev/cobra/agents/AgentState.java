@@ -7,7 +7,8 @@ import java.util.Set;
  * Where an agent is. The allowed transitions (anything else is refused with {@link IllegalStateException}):
  *
  * <pre>
- * LOGGED_OUT --login--------------------&gt; READY | PAUSED
+ * LOGGED_OUT --login--------------------&gt; READY | PAUSED  (with PBX agent legs: once the leg is up; see
+ *                                                         campaign.AgentSessions)
  * READY      --assign(call)-------------&gt; ON_CALL
  * READY      --pause(reason)------------&gt; PAUSED
  * PAUSED     --ready--------------------&gt; READY

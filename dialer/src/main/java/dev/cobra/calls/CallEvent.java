@@ -26,6 +26,12 @@ public sealed interface CallEvent {
     /** The callee pressed a key. */
     record Dtmf(CallId callId, Instant at, char digit) implements CallEvent {}
 
+    /**
+     * The IVR handed the caller on to an agent (Asterisk: the AGI set {@code NEXT_STEP=agent}; the dialplan then parks
+     * the call in hold): the call waits to be joined. Informational for the call's state.
+     */
+    record AgentWanted(CallId callId, Instant at) implements CallEvent {}
+
     /** The call was joined to an agent. */
     record Bridged(CallId callId, Instant at, String agentId) implements CallEvent {}
 

@@ -11,7 +11,7 @@ public sealed interface Destination {
     /** Parked in silence, waiting to be moved to an agent or to the abandon message. */
     record Hold() implements Destination {}
 
-    /** Joined to the agent's personal bridge, where the agent is already on the line. */
+    /** Joined to the agent's nailed-up leg, where the agent is already on the line (Asterisk: the AMI Bridge action). */
     record Agent(String agentId) implements Destination {}
 
     /** The information message for a live call no agent could take (company and callback number, no debt detail), then hang-up. */

@@ -26,6 +26,26 @@ public interface Pbx {
     /** Sets a channel variable on a live call (ids only, never personal data). */
     void setVariable(CallId id, String name, String value);
 
+    /**
+     * Opens the nailed-up leg of agent {@code agentId}: the PBX calls {@code endpoint} (a dial string such as
+     * {@code PJSIP/301}) and, once answered, keeps the agent on the line in silence between calls, so a hand-off
+     * ({@link #move} to {@link Destination.Agent}) is one bridge with no ringing. The outcome comes back as
+     * {@link Listener#onAgentLeg} (up when answered; down when refused, unanswered or later hung up). Opening a leg
+     * that is already open or opening does nothing.
+     */
+    void openAgentLeg(String agentId, String endpoint);
+
+    /** Hangs up the agent's leg (no-op if it has none). A call bridged to it ends as the dialplan says. */
+    void closeAgentLeg(String agentId);
+
+    /**
+     * True when {@code call} can be joined to {@code agentId}'s leg: both live on the same server. One server: always
+     * true (a missing leg is the adapter's to report). A pool of servers answers for where each one lives.
+     */
+    default boolean canJoin(CallId call, String agentId) {
+        return true;
+    }
+
     /** True while the control connection is up and dialing is possible. */
     boolean available();
 
@@ -38,5 +58,12 @@ public interface Pbx {
 
         /** The PBX connection went down or came back. */
         void onAvailability(String pbx, boolean available);
+
+        /**
+         * Agent {@code agentId}'s nailed-up leg on {@code pbx} came up ({@code up}) or is gone: refused, not answered,
+         * hung up by the agent or by {@link Pbx#closeAgentLeg}, or found gone by reconciliation after a reconnect.
+         * Each leg reports up at most once and down exactly once. Listeners without agents ignore it.
+         */
+        default void onAgentLeg(String pbx, String agentId, boolean up) {}
     }
 }

@@ -50,6 +50,7 @@ public final class AgentDesk {
     private final Map<CallId, Instant> undecided = new LinkedHashMap<>();
     private final Map<CallId, Instant> waiting = new LinkedHashMap<>();
     private final Map<CallId, Instant> talking = new LinkedHashMap<>();
+    private java.util.function.BiPredicate<CallId, String> joinable = (call, agent) -> true;
 
     public AgentDesk(AgentPool pool, String campaign, Duration limit, Duration tickPeriod, Pacer pacer, CallHistory history,
                      AbandonMeter meter) {
@@ -62,6 +63,14 @@ public final class AgentDesk {
         this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.history = Objects.requireNonNull(history, "history");
         this.meter = Objects.requireNonNull(meter, "meter");
+    }
+
+    /**
+     * Restricts hand-offs to agents {@code joinable} accepts for a call (a pool of PBX servers: the agent's leg must be
+     * on the call's server, see {@link dev.cobra.calls.Pbx#canJoin}).
+     */
+    void joinable(java.util.function.BiPredicate<CallId, String> test) {
+        this.joinable = Objects.requireNonNull(test, "test");
     }
 
     /** How many calls to place now, from the pacer's view of agents and calls. */
@@ -77,7 +86,7 @@ public final class AgentDesk {
     public Optional<String> answered(CallId call, Instant at) {
         resolve(call, at, true);
         meter.recordLive(at);
-        Optional<Agent> agent = pool.assign(call, campaign);
+        Optional<Agent> agent = pool.assign(call, campaign, a -> joinable.test(call, a.id()));
         if (agent.isPresent()) {
             talking.put(call, at);
             return Optional.of(agent.get().id());
@@ -118,7 +127,7 @@ public final class AgentDesk {
         Iterator<Map.Entry<CallId, Instant>> it = waiting.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<CallId, Instant> w = it.next();
-            Optional<Agent> agent = pool.assign(w.getKey(), campaign);
+            Optional<Agent> agent = pool.assign(w.getKey(), campaign, a -> joinable.test(w.getKey(), a.id()));
             if (agent.isPresent()) {
                 joins.add(new Join(w.getKey(), agent.get().id()));
                 talking.put(w.getKey(), now);

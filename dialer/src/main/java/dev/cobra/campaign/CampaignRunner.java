@@ -44,6 +44,8 @@ public final class CampaignRunner {
     private final CallRegistry registry;
     /** Null for campaigns without agents (IVR only). */
     private final AgentDesk desk;
+    /** The desk paces and takes every answer (agent mode); false: it only takes the IVR's transfers. */
+    private final boolean agentMode;
     private final RunnerStats stats = new RunnerStats();
     private final Map<CallId, Live> live = new HashMap<>();
     private long sequence;
@@ -70,7 +72,7 @@ public final class CampaignRunner {
 
     public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
                           CallBudget pacer, CallRegistry registry) {
-        this(settings, due, attempts, engine, pbx, pacer, registry, null);
+        this(settings, due, attempts, engine, pbx, pacer, registry, null, false);
     }
 
     /**
@@ -79,12 +81,26 @@ public final class CampaignRunner {
      */
     public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
                           CallRegistry registry, AgentDesk desk) {
-        this(settings, due, attempts, engine, pbx, inFlight -> 0, registry, Objects.requireNonNull(desk, "desk"));
+        this(settings, due, attempts, engine, pbx, inFlight -> 0, registry, Objects.requireNonNull(desk, "desk"), true);
+        desk.joinable(pbx::canJoin);
+    }
+
+    /**
+     * An IVR runner whose callers the IVR may hand to an agent ({@link CallEvent.AgentWanted}): {@code pacer} decides
+     * how many calls to place, as for any IVR campaign; {@code transfers} joins each handed-on caller to the agent idle
+     * longest, or plays the information message if none frees up within its limit (a transfer desk may wait longer
+     * than the 2 s an answer may; such a caller is not counted as abandoned: the IVR answered it).
+     */
+    public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
+                          CallBudget pacer, CallRegistry registry, AgentDesk transfers) {
+        this(settings, due, attempts, engine, pbx, pacer, registry, Objects.requireNonNull(transfers, "transfers"), false);
+        transfers.joinable(pbx::canJoin);
     }
 
     private CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
-                           CallBudget pacer, CallRegistry registry, AgentDesk desk) {
+                           CallBudget pacer, CallRegistry registry, AgentDesk desk, boolean agentMode) {
         this.desk = desk;
+        this.agentMode = agentMode;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.due = Objects.requireNonNull(due, "due");
         this.attempts = Objects.requireNonNull(attempts, "attempts");
@@ -104,7 +120,7 @@ public final class CampaignRunner {
             handOff(desk.tick(now));
             stats.abandonRatio(desk.abandonRate(now));
         }
-        int want = Math.min(MAX_CLAIM_PER_TICK, desk != null ? desk.callsToPlace(now) : pacer.callsToPlace(live.size()));
+        int want = Math.min(MAX_CLAIM_PER_TICK, agentMode ? desk.callsToPlace(now) : pacer.callsToPlace(live.size()));
         if (want <= 0) {
             return;
         }
@@ -140,7 +156,7 @@ public final class CampaignRunner {
         live.put(id, call);
         registry.register(id, this);
         stats.placed();
-        if (desk != null) {
+        if (agentMode) {
             desk.placed(id, now);
         }
         Map<String, String> variables = new HashMap<>();
@@ -167,9 +183,11 @@ public final class CampaignRunner {
         } else if (e instanceof CallEvent.Answered) {
             attempts.answered(e.callId(), e.at());
             due.extend(call.claimed, e.at().plus(settings.lease()));
-            if (desk != null && !wasLive) {
+            if (agentMode && !wasLive) {
                 desk.answered(e.callId(), e.at()).ifPresent(agent -> pbx.move(e.callId(), new Destination.Agent(agent)));
             }
+        } else if (e instanceof CallEvent.AgentWanted) {
+            transferred(e, wasLive);
         } else if (e instanceof CallEvent.Bridged) {
             attempts.bridged(e.callId(), e.at());
         } else if (e instanceof CallEvent.Recording) {
@@ -217,6 +235,24 @@ public final class CampaignRunner {
         }
     }
 
+    /**
+     * The IVR handed a live caller on to an agent: the desk joins it to a ready agent now or when one frees up, or
+     * gives it the message. Without agents for this campaign the caller hears the message at once (not counted as an
+     * abandon: the IVR answered it).
+     */
+    private void transferred(CallEvent e, boolean wasLive) {
+        if (!wasLive || (desk != null && desk.pool().holder(e.callId()).isPresent())) {
+            return;
+        }
+        if (desk == null || agentMode) {
+            log.warn("call {}: the IVR asked for an agent, but campaign {} takes no IVR transfers; playing the message",
+                    e.callId(), settings.campaignId());
+            pbx.move(e.callId(), new Destination.AbandonMessage());
+            return;
+        }
+        desk.answered(e.callId(), e.at()).ifPresent(agent -> pbx.move(e.callId(), new Destination.Agent(agent)));
+    }
+
     /** Carries out the desk's decisions: join waiting calls to freed agents, play the message to overdue ones. */
     private void handOff(AgentDesk.Actions actions) {
         for (AgentDesk.Join j : actions.joins()) {
@@ -225,7 +261,9 @@ public final class CampaignRunner {
         for (CallId id : actions.abandons()) {
             Live call = live.get(id);
             if (call != null) {
-                call.call.markAbandoned();
+                if (agentMode) {
+                    call.call.markAbandoned(); // a live answer no agent took: the regulators' abandoned call
+                }
                 pbx.move(id, new Destination.AbandonMessage());
             }
         }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * call); each wait is counted.
  *
  * <p>Also the {@link Pbx.Listener} and {@link CampaignRunner.CallRegistry}: routes each event to the runner
- * that placed the call.
+ * that placed the call, and agent legs going up or down to the {@link AgentSessions} ({@link #serveAgents}), in the
+ * order the PBX reported them.
  */
 public final class RunnerLoop implements Pbx.Listener, CampaignRunner.CallRegistry, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunnerLoop.class);
@@ -39,6 +40,7 @@ public final class RunnerLoop implements Pbx.Listener, CampaignRunner.CallRegist
     private final AtomicLong backpressureWaits = new AtomicLong();
     private final AtomicLong unknownEvents = new AtomicLong();
     private volatile boolean pbxAvailable = true;
+    private volatile AgentSessions agents;
 
     public RunnerLoop(Clock clock) {
         this.clock = clock;
@@ -98,6 +100,28 @@ public final class RunnerLoop implements Pbx.Listener, CampaignRunner.CallRegist
     public void onAvailability(String pbx, boolean available) {
         pbxAvailable = available;
         log.info("PBX {} is {}: dialing {}", pbx, available ? "up" : "down", available ? "resumes" : "pauses");
+    }
+
+    /** Agent legs reported by the PBX go to {@code sessions}, on the core thread. */
+    public void serveAgents(AgentSessions sessions) {
+        this.agents = sessions;
+    }
+
+    @Override
+    public void onAgentLeg(String pbx, String agentId, boolean up) {
+        core.execute(() -> {
+            AgentSessions s = agents;
+            if (s == null) {
+                unknownEvents.incrementAndGet();
+                log.warn("agent {}'s leg went {} on {}, but this node serves no agents", agentId, up ? "up" : "down", pbx);
+                return;
+            }
+            try {
+                s.legChanged(agentId, up);
+            } catch (RuntimeException e) {
+                log.error("handling agent {}'s leg going {} on {} failed", agentId, up ? "up" : "down", pbx, e);
+            }
+        });
     }
 
     public boolean pbxAvailable() {

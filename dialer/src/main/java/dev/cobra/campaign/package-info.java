@@ -7,6 +7,11 @@
  * the attempt ahead, originate. Per PBX event: advance the call's state machine; when it ends, close the
  * attempt, compute the next eligible instant from the outcome (the cadence) and release the debtor.
  *
+ * <p>Agents: {@link dev.cobra.campaign.AgentDesk} decides each hand-off (longest idle, or the message within 2 s);
+ * {@link dev.cobra.campaign.AgentSessions} keeps each logged-in agent's nailed-up PBX leg and makes the agent's state
+ * follow it (READY only once the leg is up, LOGGED_OUT when it drops); {@link dev.cobra.campaign.AgentEndpoint} is the
+ * agents' dial string template from configuration.
+ *
  * <p>Reaches the database only through {@link dev.cobra.campaign.DueDebtors} and
  * {@link dev.cobra.campaign.AttemptLog} (implemented in the store package); no SQL or I/O types here.
  */

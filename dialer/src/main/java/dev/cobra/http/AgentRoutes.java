@@ -5,6 +5,7 @@ import dev.cobra.agents.Agent;
 import dev.cobra.agents.AgentPool;
 import dev.cobra.calls.CallId;
 import dev.cobra.calls.Disposition;
+import dev.cobra.campaign.AgentSessions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Duration;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
  * reason or disposition answers 400 naming the accepted values.
  * <pre>
  * POST /api/agents/{id}/login        {"campaigns": ["demo"]}
+ *                                    with agent legs: {"campaigns": ["demo"], "extension": "301", "pause": "lunch"}
+ *                                    ("pause" optional): the leg is opened, the agent is READY (or PAUSED) once
+ *                                    it is up; until then it shows "state": "logged_out", "leg": "opening"
  * POST /api/agents/{id}/ready
  * POST /api/agents/{id}/pause        {"reason": "lunch"}
  * POST /api/agents/{id}/disposition  {"disposition": "promise_to_pay", "promiseDate": "2026-12-10"}
@@ -61,12 +65,28 @@ public final class AgentRoutes {
     }
 
     public static List<Route> routes(AgentPool pool, CoreThread core, DispositionSink sink) {
+        return routes(pool, null, core, sink);
+    }
+
+    /**
+     * The routes for agents with nailed-up legs on the PBX: login opens the agent's leg on its extension and logout
+     * closes it ({@link AgentSessions}); the rest acts on the sessions' pool.
+     */
+    public static List<Route> routes(AgentSessions sessions, CoreThread core, DispositionSink sink) {
+        return routes(sessions.pool(), sessions, core, sink);
+    }
+
+    private static List<Route> routes(AgentPool pool, AgentSessions sessions, CoreThread core, DispositionSink sink) {
         Set<Role> any = Set.of(Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
         List<Route> routes = new ArrayList<>();
         routes.add(Route.of("GET", "/api/agents", Set.of(Role.ADMIN, Role.SUPERVISOR), r -> HttpResult.ok(Map.of("agents",
                 run(core, () -> {
                     List<Map<String, Object>> out = new ArrayList<>();
-                    pool.agents().stream().sorted(Comparator.comparing(Agent::id)).forEach(a -> out.add(view(a)));
+                    pool.agents().stream().sorted(Comparator.comparing(Agent::id)).forEach(a -> out.add(view(a, sessions)));
+                    if (sessions != null) {
+                        sessions.sessions().values().stream().filter(x -> pool.agent(x.agentId()).isEmpty())
+                                .forEach(x -> out.add(opening(x)));
+                    }
                     return out;
                 })))));
         routes.add(Route.of("POST", "/api/agents/{id}/login", any, r -> {
@@ -77,7 +97,18 @@ public final class AgentRoutes {
                 throw HttpError.badRequest("campaigns: expected a non-empty list of campaign codes, e.g. {\"campaigns\": [\"demo\"]}");
             }
             list.forEach(c -> campaigns.add(c.asText()));
-            return HttpResult.ok(run(core, () -> view(pool.login(id, campaigns))));
+            if (sessions == null) {
+                return HttpResult.ok(run(core, () -> view(pool.login(id, campaigns))));
+            }
+            String extension = r.json().path("extension").asText("");
+            if (extension.isEmpty()) {
+                throw HttpError.badRequest("extension: required, the agent's phone, e.g. {\"campaigns\": [\"demo\"], \"extension\": \"301\"}");
+            }
+            String pause = r.json().path("pause").asText("");
+            return HttpResult.ok(run(core, () -> {
+                AgentSessions.Session opened = sessions.login(id, campaigns, extension, pause.isEmpty() ? null : pause);
+                return pool.agent(id).filter(a -> a.state().loggedIn()).map(a -> view(a, sessions)).orElseGet(() -> opening(opened));
+            }));
         }));
         routes.add(Route.of("POST", "/api/agents/{id}/ready", any, r -> {
             String id = agentId(r);
@@ -119,8 +150,12 @@ public final class AgentRoutes {
         routes.add(Route.of("POST", "/api/agents/{id}/logout", any, r -> {
             String id = agentId(r);
             return HttpResult.ok(run(core, () -> {
-                pool.logout(id);
-                return view(pool.agent(id).orElseThrow());
+                if (sessions != null) {
+                    sessions.logout(id);
+                } else {
+                    pool.logout(id);
+                }
+                return pool.agent(id).map(AgentRoutes::view).orElseGet(() -> Map.of("id", id, "state", "logged_out"));
             }));
         }));
         return routes;
@@ -180,6 +215,25 @@ public final class AgentRoutes {
         } catch (Exception e) {
             throw new IllegalStateException("agent operation failed", e);
         }
+    }
+
+    /** The agent's view, with its leg ("opening" or "up") when it has a session. */
+    private static Map<String, Object> view(Agent a, AgentSessions sessions) {
+        Map<String, Object> m = view(a);
+        if (sessions != null) {
+            sessions.session(a.id()).ifPresent(x -> m.put("leg", x.legUp() ? "up" : "opening"));
+        }
+        return m;
+    }
+
+    /** A session whose leg is still opening: the agent is not in the pool's states yet. */
+    private static Map<String, Object> opening(AgentSessions.Session x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", x.agentId());
+        m.put("state", "logged_out");
+        m.put("campaigns", List.copyOf(x.campaigns()));
+        m.put("leg", "opening");
+        return m;
     }
 
     static Map<String, Object> view(Agent a) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * capacity ({@code maxConcurrentCalls} minus the calls it holds; ties to the first listed); the member that placed a
  * call keeps it (hang-up, move and variables go there) until the call's final event. When no member is available or
  * has room, the call ends at once with {@code NotAnswered(NOT_PLACED)} and is counted, never queued silently.
+ *
+ * <p><b>Agent legs.</b> An agent's leg lives on one member (the available one hosting the fewest legs when it is
+ * opened) until it is down. A call can only be bridged to a leg on its own member ({@link #canJoin}), so calls that
+ * wait for an agent ({@link Destination.Hold} on answer) go to the member with room that hosts the most agent legs
+ * (then the most room): that is where the agents are.
  *
  * <p>The pool is available while any member is; the listener hears each member's availability under its own name.
  * Thread-safe: members may call back on their own threads.
@@ -43,6 +49,8 @@ public final class PbxPool implements Pbx {
     private final Clock clock;
     private final Map<Pbx, AtomicInteger> holding = new ConcurrentHashMap<>();
     private final Map<CallId, Member> owners = new ConcurrentHashMap<>();
+    /** Agent id to the member holding its leg (opening or up). */
+    private final Map<String, Member> agentOwners = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private volatile Listener listener = new Listener() {
         @Override
@@ -72,7 +80,7 @@ public final class PbxPool implements Pbx {
 
     @Override
     public void originate(CallRequest request) {
-        Member chosen = choose();
+        Member chosen = choose(request.onAnswer() instanceof Destination.Hold);
         if (chosen == null) {
             refused.incrementAndGet();
             log.warn("call {} not placed: no PBX of pool {} is available with room ({})", request.id(), name, load());
@@ -83,15 +91,21 @@ public final class PbxPool implements Pbx {
         chosen.pbx().originate(request);
     }
 
-    /** Reserves a slot on the member with the most room, or returns null. */
-    private synchronized Member choose() {
+    /**
+     * Reserves a slot on the member with the most room, or returns null. With {@code nearAgents}, the member hosting
+     * the most agent legs comes first.
+     */
+    private synchronized Member choose(boolean nearAgents) {
         Member best = null;
         int bestFree = 0;
+        int bestLegs = 0;
         for (Member m : members) {
             int free = m.maxConcurrentCalls() - holding.get(m.pbx()).get();
-            if (m.pbx().available() && free > bestFree) {
+            int legs = nearAgents ? legsOn(m) : 0;
+            if (m.pbx().available() && free > 0 && (best == null || legs > bestLegs || legs == bestLegs && free > bestFree)) {
                 best = m;
                 bestFree = free;
+                bestLegs = legs;
             }
         }
         if (best != null) {
@@ -122,6 +136,58 @@ public final class PbxPool implements Pbx {
         if (m != null) {
             m.pbx().setVariable(id, variable, value);
         }
+    }
+
+    @Override
+    public void openAgentLeg(String agentId, String endpoint) {
+        Member chosen;
+        synchronized (this) {
+            chosen = agentOwners.get(agentId);
+            if (chosen == null) {
+                for (Member m : members) {
+                    if (m.pbx().available() && (chosen == null || legsOn(m) < legsOn(chosen))) {
+                        chosen = m;
+                    }
+                }
+                if (chosen != null) {
+                    agentOwners.put(agentId, chosen);
+                }
+            }
+        }
+        if (chosen == null) {
+            log.warn("agent {}'s leg not opened: no PBX of pool {} is available", agentId, name);
+            listener.onAgentLeg(name, agentId, false);
+            return;
+        }
+        chosen.pbx().openAgentLeg(agentId, endpoint);
+    }
+
+    private int legsOn(Member m) {
+        int n = 0;
+        for (Member held : agentOwners.values()) {
+            n += held == m ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    public void closeAgentLeg(String agentId) {
+        Member m = agentOwners.get(agentId);
+        if (m != null) {
+            m.pbx().closeAgentLeg(agentId);
+        }
+    }
+
+    /** True when the call and the agent's leg are on the same member. */
+    @Override
+    public boolean canJoin(CallId call, String agentId) {
+        Member m = owners.get(call);
+        return m != null && m == agentOwners.get(agentId);
+    }
+
+    /** The member holding the agent's leg, if it has one. */
+    public Optional<String> agentServer(String agentId) {
+        return Optional.ofNullable(agentOwners.get(agentId)).map(m -> m.pbx().name());
     }
 
     @Override
@@ -185,6 +251,14 @@ public final class PbxPool implements Pbx {
         @Override
         public void onAvailability(String pbx, boolean available) {
             listener.onAvailability(pbx, available);
+        }
+
+        @Override
+        public void onAgentLeg(String pbx, String agentId, boolean up) {
+            if (!up) {
+                agentOwners.remove(agentId, member);
+            }
+            listener.onAgentLeg(pbx, agentId, up);
         }
     }
 }

@@ -121,6 +121,19 @@ final class SimPbx implements Pbx {
         // Nothing reads channel variables in the simulation.
     }
 
+    /** Agent legs come up at once (the simulation's agents are always on the line). */
+    @Override
+    public void openAgentLeg(String agentId, String endpoint) {
+        long now = time.nowMs();
+        time.at(now, SimTime.PBX, () -> listener.onAgentLeg(name(), agentId, true));
+    }
+
+    @Override
+    public void closeAgentLeg(String agentId) {
+        long now = time.nowMs();
+        time.at(now, SimTime.PBX, () -> listener.onAgentLeg(name(), agentId, false));
+    }
+
     @Override
     public boolean available() {
         return true;

@@ -81,6 +81,12 @@ class CampaignRunnerTest {
         public void setVariable(CallId id, String n, String v) {}
 
         @Override
+        public void openAgentLeg(String agentId, String endpoint) {}
+
+        @Override
+        public void closeAgentLeg(String agentId) {}
+
+        @Override
         public boolean available() {
             return available;
         }
@@ -269,26 +275,16 @@ class CampaignRunnerTest {
                 + "A2;Bia Lima;529.982.247-25;SP;AC2;100,00;01/10/2026;(11) 98765-4302\n"
                 + "A3;Caio Reis;529.982.247-25;SP;AC3;100,00;01/10/2026;(11) 98765-4303\n";
         Instant t = TUESDAY_11H_SP;
-        long campaign = new CampaignStore(db).ensure("rt5", "rt5", "BR", t).id();
-        new AccountImportStore(db).write(campaign, AccountFile.parse("rt5.csv", csv, null), t.minusSeconds(60));
+        long campaign = importCampaign("rt5", csv, t);
         MutableClock clock = new MutableClock(t.minusSeconds(30));
         dev.cobra.agents.AgentPool pool = new dev.cobra.agents.AgentPool(clock, Duration.ofSeconds(20), java.util.Set.of("lunch"));
         pool.login("ag-1", java.util.Set.of("rt5")); // logging in makes an agent READY
         clock.now = t.minusSeconds(10);
         pool.login("ag-2", java.util.Set.of("rt5"));
-        AgentDesk desk = new AgentDesk(pool, "rt5", Duration.ofSeconds(2), Duration.ofMillis(250),
-                dev.cobra.pacing.Pacer.power(2.0), new dev.cobra.pacing.CallHistory(Duration.ofSeconds(25), 1000, 1000),
-                dev.cobra.pacing.AbandonMeter.rolling24Hours(false));
-        ScriptedPbx pbx = new ScriptedPbx();
+        AgentDesk desk = desk(pool, "rt5", Duration.ofSeconds(2), 2.0);
         List<CampaignRunner> self = new ArrayList<>();
-        pbx.setListener(forwardTo(self));
         Instant answer = t.plusSeconds(4);
-        for (String n : List.of("+5511987654301", "+5511987654302", "+5511987654303")) {
-            pbx.scripts.put(n, (id, l) -> {
-                l.onCallEvent(new CallEvent.Dialing(id, t));
-                l.onCallEvent(new CallEvent.Answered(id, answer));
-            });
-        }
+        ScriptedPbx pbx = answering(List.of("+5511987654301", "+5511987654302", "+5511987654303"), t, answer, self);
         RunnerSettings settings = new RunnerSettings(campaign, "rt5", "+551130000000", Duration.ofSeconds(25), new Destination.Hold(),
                 Duration.ofMinutes(15), false);
         CampaignRunner runner = new CampaignRunner(settings,
@@ -327,6 +323,79 @@ class CampaignRunnerTest {
         pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(1), answer.plusSeconds(120), 16));
         assertEquals(Map.of("abandoned", 1L, "answered_human", 2L), outcomes(campaign));
         assertEquals(0, runner.inFlight());
+    }
+
+    @Test
+    void anIvrCallerHandedToAnAgentIsJoinedOrHearsTheMessageWithoutCountingAsAbandoned() {
+        String csv = HEADER
+                + "B1;Ana Souza;529.982.247-25;SP;BC1;100,00;01/10/2026;(11) 98765-4311\n"
+                + "B2;Bia Lima;529.982.247-25;SP;BC2;100,00;01/10/2026;(11) 98765-4312\n";
+        Instant t = TUESDAY_11H_SP;
+        long campaign = importCampaign("rt6", csv, t);
+        MutableClock clock = new MutableClock(t.minusSeconds(30));
+        dev.cobra.agents.AgentPool pool = new dev.cobra.agents.AgentPool(clock, Duration.ofSeconds(20), java.util.Set.of());
+        pool.login("ag-1", java.util.Set.of("rt6"));
+        AgentDesk transfers = desk(pool, "rt6", Duration.ofSeconds(30), 1.0);
+        List<CampaignRunner> self = new ArrayList<>();
+        ScriptedPbx pbx = answering(List.of("+5511987654311", "+5511987654312"), t, t.plusSeconds(4), self);
+        RunnerSettings settings = new RunnerSettings(campaign, "rt6", "+551130000000", Duration.ofSeconds(25),
+                new Destination.Ivr("collect"), Duration.ofMinutes(15), false);
+        CampaignRunner runner = new CampaignRunner(settings,
+                new CampaignDebtors(campaign, "node-t", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
+                new CampaignAttempts(campaign, "node-t", "scripted", new AttemptStore(db)),
+                new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx,
+                CallBudget.fixed(2), NO_REGISTRY, transfers);
+        self.add(runner);
+
+        clock.now = t;
+        runner.tick(t);
+        assertEquals(2, pbx.originated.size(), "the IVR budget paces, not the agents");
+        assertEquals(List.of(), pbx.moves, "IVR calls are not handed to agents at answer");
+        List<CallId> ids = pbx.originated.stream().map(CallRequest::id).toList();
+
+        pbx.listener.onCallEvent(new CallEvent.AgentWanted(ids.get(0), t.plusSeconds(10)));
+        assertEquals(List.of(ids.get(0) + " -> agent ag-1"), pbx.moves);
+        pbx.listener.onCallEvent(new CallEvent.AgentWanted(ids.get(1), t.plusSeconds(11)));
+        assertEquals(1, transfers.waiting(), "the only agent is busy: the second caller waits");
+        clock.now = t.plusSeconds(11 + 29);
+        runner.tick(clock.now);
+        assertEquals(1, pbx.moves.size(), "still within the transfer desk's 30 s");
+        clock.now = t.plusSeconds(11 + 30);
+        runner.tick(clock.now);
+        assertEquals(ids.get(1) + " -> AbandonMessage", pbx.moves.get(1));
+
+        pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(1), clock.now.plusSeconds(5), 16));
+        pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(0), clock.now.plusSeconds(6), 16));
+        assertEquals(Map.of("answered_human", 2L), outcomes(campaign), "a transfer nobody took is not an abandoned answer");
+        assertEquals(dev.cobra.agents.AgentState.WRAP_UP, pool.agent("ag-1").orElseThrow().state());
+        assertEquals(0, runner.inFlight());
+    }
+
+    /** Creates campaign {@code code} (BR) and imports {@code csv} into it a minute before {@code t}. */
+    private long importCampaign(String code, String csv, Instant t) {
+        long campaign = new CampaignStore(db).ensure(code, code, "BR", t).id();
+        new AccountImportStore(db).write(campaign, AccountFile.parse(code + ".csv", csv, null), t.minusSeconds(60));
+        return campaign;
+    }
+
+    /** A desk with a power pacer of {@code ratio}, checked every 250 ms, waiting at most {@code limit} for an agent. */
+    private static AgentDesk desk(dev.cobra.agents.AgentPool pool, String campaign, Duration limit, double ratio) {
+        return new AgentDesk(pool, campaign, limit, Duration.ofMillis(250), dev.cobra.pacing.Pacer.power(ratio),
+                new dev.cobra.pacing.CallHistory(Duration.ofSeconds(25), 1000, 1000),
+                dev.cobra.pacing.AbandonMeter.rolling24Hours(false));
+    }
+
+    /** A scripted PBX on which each of {@code numbers} dials at {@code t} and answers at {@code answer}. */
+    private static ScriptedPbx answering(List<String> numbers, Instant t, Instant answer, List<CampaignRunner> self) {
+        ScriptedPbx pbx = new ScriptedPbx();
+        pbx.setListener(forwardTo(self));
+        for (String n : numbers) {
+            pbx.scripts.put(n, (id, l) -> {
+                l.onCallEvent(new CallEvent.Dialing(id, t));
+                l.onCallEvent(new CallEvent.Answered(id, answer));
+            });
+        }
+        return pbx;
     }
 
     private Map<String, Long> outcomes(long campaign) {

@@ -4,8 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cobra.agents.AgentPool;
+import dev.cobra.agents.AgentState;
 import dev.cobra.calls.CallId;
+import dev.cobra.campaign.AgentEndpoint;
+import dev.cobra.campaign.AgentSessions;
 import dev.cobra.campaign.RunnerLoop;
+import dev.cobra.pbx.asterisk.AsteriskPbx;
+import dev.cobra.pbx.asterisk.AsteriskServer;
+import dev.cobra.pbx.asterisk.AsteriskSettings;
+import dev.cobra.pbx.asterisk.DialString;
+import dev.cobra.pbx.asterisk.RecordingSettings;
+import dev.cobra.pbxsim.PbxSim;
+import dev.cobra.pbxsim.scenario.Scenario;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +26,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,5 +110,47 @@ class AgentRoutesTest {
         assertEquals(200, d.statusCode(), d.body());
         assertEquals(java.util.List.of("c-1 promise_to_pay 2026-12-10 null"), disposed, "recorded against the call the agent took");
         assertTrue(d.body().contains("\"state\":\"ready\"") && d.body().contains("\"lastDisposition\":\"promise_to_pay\""), d.body());
+    }
+
+    @Test
+    void withAgentLegsLoginOpensTheAgentsPhoneAndTheAgentIsReadyOnlyOnceItIsUp() throws Exception {
+        try (PbxSim sim = PbxSim.builder().scenario(Scenario.traces(7)).amiPort(0).start();
+             AsteriskPbx pbx = new AsteriskPbx(new AsteriskServer("ast-1", "127.0.0.1", sim.amiPort(), "dialer", "secret", 10, 10),
+                     AsteriskSettings.defaults(new DialString("Local/{number}@customers", DialString.NumberFormat.NATIONAL, "55"),
+                             "\"Collections\" <5551000>", RecordingSettings.defaults()), CLOCK, new SplittableRandom(1))) {
+            AgentSessions sessions = new AgentSessions(pool, pbx, new AgentEndpoint("Local/{ext}@agents"));
+            loop.serveAgents(sessions);
+            pbx.setListener(loop);
+            pbx.start().get(10, TimeUnit.SECONDS);
+            Authenticator auth = new Authenticator(Map.of(AGENT_7, new Principal("agent 77", Role.AGENT, "77")), CLOCK);
+            try (HttpServer legs = HttpServer.start("127.0.0.1", 0, AgentRoutes.routes(sessions, loop::call, (c, d, p, b) -> { }),
+                    auth, 4096, 2)) {
+                HttpResponse<String> noPhone = post(legs, "/api/agents/77/login", "{\"campaigns\": [\"demo\"]}");
+                assertEquals(400, noPhone.statusCode(), "an extension is required when agents have legs");
+                HttpResponse<String> login = post(legs, "/api/agents/77/login",
+                        "{\"campaigns\": [\"demo\"], \"extension\": \"377\", \"pause\": \"training\"}");
+                assertEquals(200, login.statusCode(), login.body());
+                assertTrue(login.body().contains("\"leg\""), login.body());
+                sim.awaitLiveChannelCount(2, Duration.ofSeconds(10));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (loop.call(() -> pool.agent("77").map(a -> a.state()).orElse(AgentState.LOGGED_OUT), Duration.ofSeconds(5))
+                        != AgentState.PAUSED) {
+                    assertTrue(System.nanoTime() < deadline, "agent 77 PAUSED (as asked at login) once its leg is up");
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                }
+                assertEquals(409, post(legs, "/api/agents/77/login", "{\"campaigns\": [\"demo\"], \"extension\": \"377\"}")
+                        .statusCode(), "already logged in");
+                HttpResponse<String> logout = post(legs, "/api/agents/77/logout", null);
+                assertEquals(200, logout.statusCode(), logout.body());
+                assertTrue(logout.body().contains("\"state\":\"logged_out\""), logout.body());
+                sim.awaitLiveChannelCount(0, Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    private HttpResponse<String> post(HttpServer to, String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
+                .header("Authorization", "Bearer " + AGENT_7).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -130,6 +130,29 @@ public final class PbxSim implements AutoCloseable {
         scheduler.execute(core::crash);
     }
 
+    /**
+     * The phone dialed as {@code Local/<target>} hangs up now (see {@link AsteriskCore#phoneHangsUp}); waits for the
+     * simulator thread (at most 10 s).
+     *
+     * @throws IllegalStateException when no live call dials {@code target}
+     */
+    public void hangUpPhone(String target) {
+        java.util.concurrent.CompletableFuture<Boolean> f = new java.util.concurrent.CompletableFuture<>();
+        scheduler.execute(() -> f.complete(core.phoneHangsUp(target)));
+        boolean found;
+        try {
+            found = f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hanging up phone " + target, e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("simulator thread did not hang up phone " + target + " within 10000ms", e);
+        }
+        if (!found) {
+            throw new IllegalStateException("no live call dials Local/" + target + " (live channels: " + liveChannelCount() + ")");
+        }
+    }
+
     /** Holds all AMI output (responses and events) for {@code duration}, then sends it in order. */
     public void stallAmi(Duration duration) {
         ami.stall(duration);

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * precedes its OriginateResponse; over two sessions that order would be lost.
  *
  * <p><b>Events Cobra asks for.</b> Login {@code Events: call,dialplan,user,dtmf} and two legacy include filters
- * ({@link #FILTERS}): the call-progress events by name, and the {@code VarSet} of {@code COBRA_CALL_ID} (set by
+ * ({@link #FILTERS}): the call-progress events by name, the {@code VarSet} of {@code NEXT_STEP} (the IVR hands the
+ * caller to an agent: {@link CallEvent.AgentWanted}) and the {@code VarSet} of {@code COBRA_CALL_ID} (set by
  * the Originate on both Local halves) that ties each channel's Uniqueid to our call. Everything else
  * (Newexten, the other VarSets, DeviceStateChange...) stays on the PBX.
  *
@@ -61,6 +62,16 @@ import org.slf4j.LoggerFactory;
  * CallEvent.Lost}. The same audit runs every {@link AsteriskSettings#auditInterval()}, and every call has a guard
  * (ring timeout + grace): no call stays open forever.
  *
+ * <p><b>Agent legs.</b> {@link #openAgentLeg} originates the agent's endpoint (ActionID {@code a-<agentId>-<n>})
+ * into {@link DialplanContexts#agent()} with exten = agent id, where it waits in a {@code Wait()} loop (variant C of
+ * the traces, {@code ami-agent-session-bridge-action.txt}). The success OriginateResponse's Uniqueid and Channel are the
+ * leg; its Hangup is the leg's end. A hand-off ({@link #move} to {@link Destination.Agent}) is one AMI {@code Bridge}
+ * (Channel1 = agent leg, Channel2 = the customer's channel, parked in {@code hold}; Tone=no): no ringing. When the
+ * customer hangs up, the agent leaves the bridge and goes on with its loop (it survives); when the agent hangs up, the
+ * customer goes on after its {@code Wait(60)} to {@code Hangup}. After a reconnect the legs are checked against
+ * CoreShowChannels like calls: a leg whose Uniqueid is gone is reported down; a leg whose OriginateResponse was lost
+ * with the old session is found by its context and exten (= agent id), or reported down.
+ *
  * <p><b>Threading.</b> One Netty event loop owns all state; the public methods hand work to it and return. Listener
  * callbacks run on that loop, in order per call. Limits: concurrent calls and originates per second per server
  * ({@link AsteriskServer}), a bounded originate queue, bounded pending AMI actions each with a timeout. Every limit
@@ -69,11 +80,13 @@ import org.slf4j.LoggerFactory;
 public final class AsteriskPbx implements Pbx, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AsteriskPbx.class);
     static final String CALL_ID_VARIABLE = "COBRA_CALL_ID";
+    /** Set by the IVR (AgiCaller.transfer); {@code agent} means the caller waits in hold for an agent. */
+    static final String NEXT_STEP_VARIABLE = "NEXT_STEP";
     private static final int MAX_REMEMBERED_LOST_CALLS = 10_000;
     static final String EVENT_MASK = "call,dialplan,user,dtmf";
     static final List<String> FILTERS = List.of(
             "Event: (Newstate|DialState|OriginateResponse|Hangup|UserEvent|DTMFEnd|BridgeEnter)",
-            "Variable: (" + CALL_ID_VARIABLE + "|AMDSTATUS|AMDCAUSE)");
+            "Variable: (" + CALL_ID_VARIABLE + "|AMDSTATUS|AMDCAUSE|" + NEXT_STEP_VARIABLE + ")");
     private static final Listener NO_LISTENER = new Listener() {
         @Override
         public void onCallEvent(CallEvent event) {}
@@ -116,6 +129,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         String agentId;
         String amdStatus;
         boolean amdReported;
+        boolean agentWanted;
         ScheduledFuture<?> guard;
         ScheduledFuture<?> settle;
 
@@ -161,6 +175,29 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         }
     }
 
+    /** One agent's nailed-up leg; loop thread only. */
+    private static final class AgentLeg {
+        final String agentId;
+        final String actionId;
+        String uniqueid;
+        String channel;
+        boolean up;
+        boolean closeWanted;
+        /** Its OriginateResponse went with a lost session: reconciliation finds the channel or ends the leg. */
+        boolean orphaned;
+
+        AgentLeg(String agentId, String actionId) {
+            this.agentId = agentId;
+            this.actionId = actionId;
+        }
+    }
+
+    /** How long an agent's endpoint may ring before the leg counts as not answered. */
+    static final Duration AGENT_RING_TIMEOUT = Duration.ofSeconds(30);
+    /** Agent ids usable as an exten of the snippet's {@code _[0-9A-Za-z].} pattern. */
+    private static final java.util.regex.Pattern AGENT_EXTEN = java.util.regex.Pattern.compile("[0-9A-Za-z][0-9A-Za-z_.-]{1,63}");
+    static final String AGENT_ID_VARIABLE = "COBRA_AGENT_ID";
+
     private final AsteriskServer server;
     private final AsteriskSettings settings;
     private final Clock clock;
@@ -170,6 +207,10 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
     private final Map<CallId, Track> calls = new HashMap<>();
     private final Map<String, Track> byAction = new HashMap<>();
     private final Map<String, Track> byUniqueid = new HashMap<>();
+    private final Map<String, AgentLeg> agentLegs = new HashMap<>();
+    private final Map<String, AgentLeg> legByAction = new HashMap<>();
+    private final Map<String, AgentLeg> legByUniqueid = new HashMap<>();
+    private long legSequence;
     private final ArrayDeque<Track> rateQueue = new ArrayDeque<>();
     /**
      * Calls we ended without seeing their channels go (guard expired, lost in reconciliation): a channel that shows
@@ -265,13 +306,158 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
                         t == null ? "unknown or ended" : t.phase, server.name());
                 return;
             }
-            String[] target = target(destination);
             if (destination instanceof Destination.Agent a) {
-                t.agentId = a.agentId();
+                bridge(t, p, a.agentId());
+                return;
             }
-            action(t, AmiMessage.of("Action", "Redirect", "Channel", p.name, "Context", target[0], "Exten", target[1],
-                    "Priority", "1"));
+            redirect(t, p, destination);
         });
+    }
+
+    private void redirect(Track t, Leg p, Destination destination) {
+        String[] target = target(destination);
+        action(t, AmiMessage.of("Action", "Redirect", "Channel", p.name, "Context", target[0], "Exten", target[1],
+                "Priority", "1"));
+    }
+
+    /**
+     * Joins the call to the agent's leg with the AMI {@code Bridge} action. Without a leg up on this server (or when
+     * Asterisk refuses), the customer hears the information message instead of waiting in silence for nobody.
+     */
+    private void bridge(Track t, Leg customer, String agentId) {
+        AgentLeg leg = agentLegs.get(agentId);
+        AmiConnection s = session;
+        if (leg == null || !leg.up || leg.closeWanted || s == null) {
+            counters.bridgesFailed.increment();
+            log.warn("call {} not bridged to agent {} on {}: the agent has no leg up here (leg {}); playing the message",
+                    t.request.id(), agentId, server.name(), leg == null ? "none" : leg.up ? "closing" : "opening");
+            redirect(t, customer, new Destination.AbandonMessage());
+            return;
+        }
+        t.agentId = agentId;
+        s.send(AmiMessage.of("Action", "Bridge", "Channel1", leg.channel, "Channel2", customer.name, "Tone", "no"))
+                .whenComplete((r, e) -> {
+                    if (e == null && "Success".equalsIgnoreCase(r.valueOr("Response", ""))) {
+                        return;
+                    }
+                    counters.bridgesFailed.increment();
+                    log.warn("Bridge of call {} to agent {} failed on {}: {}; playing the message", t.request.id(), agentId,
+                            server.name(), e != null ? e.getMessage() : r.valueOr("Message", "(no message)"));
+                    Leg p = t.primary();
+                    if (t.phase == Phase.ANSWERED && p != null && !p.hungUp) {
+                        t.agentId = null;
+                        redirect(t, p, new Destination.AbandonMessage());
+                    }
+                });
+    }
+
+    @Override
+    public void openAgentLeg(String agentId, String endpoint) {
+        if (agentId == null || !AGENT_EXTEN.matcher(agentId).matches()) {
+            throw new IllegalArgumentException("agentId: '" + agentId
+                    + "' (expected: 2-64 letters, digits, '_', '.', '-', starting with a letter or digit: the dialplan exten)");
+        }
+        if (endpoint == null || endpoint.indexOf('/') <= 0 || endpoint.chars().anyMatch(c -> c == '\r' || c == '\n' || c == ',')) {
+            throw new IllegalArgumentException("endpoint: '" + endpoint + "' (expected: a dial string such as PJSIP/301, one line)");
+        }
+        loop.execute(() -> {
+            if (agentLegs.containsKey(agentId)) {
+                log.info("agent {} already has a leg on {}", agentId, server.name());
+                return;
+            }
+            AgentLeg leg = new AgentLeg(agentId, "a-" + agentId + "-" + (++legSequence));
+            AmiConnection s = session;
+            if (!available || s == null) {
+                log.warn("agent {}'s leg not opened: {} is down", agentId, server.name());
+                agentLeg(agentId, false);
+                return;
+            }
+            agentLegs.put(agentId, leg);
+            legByAction.put(leg.actionId, leg);
+            counters.agentLegs.set(agentLegs.size());
+            s.send(AmiMessage.builder().add("Action", "Originate").add("Channel", endpoint)
+                    .add("Context", settings.contexts().agent()).add("Exten", agentId).add("Priority", "1")
+                    .add("CallerID", settings.callerId()).add("Timeout", Long.toString(AGENT_RING_TIMEOUT.toMillis()))
+                    .add("Async", "true").add("Variable", AGENT_ID_VARIABLE + "=" + agentId).build(), leg.actionId)
+                    .whenComplete((r, e) -> {
+                        if (e != null) {
+                            // Sent or not, we cannot tell: reconciliation after the reconnect decides.
+                            leg.orphaned = true;
+                            log.warn("agent {}'s leg originate on {} got no response: {}", agentId, server.name(), e.getMessage());
+                        } else if (!"Success".equalsIgnoreCase(r.valueOr("Response", ""))) {
+                            log.warn("agent {}'s leg refused by {}: {} (context {})", agentId, server.name(),
+                                    r.valueOr("Message", "(no message)"), settings.contexts().agent());
+                            legDown(leg);
+                        }
+                    });
+        });
+    }
+
+    @Override
+    public void closeAgentLeg(String agentId) {
+        loop.execute(() -> {
+            AgentLeg leg = agentLegs.get(agentId);
+            if (leg == null) {
+                return;
+            }
+            leg.closeWanted = true;
+            hangUpLeg(leg);
+        });
+    }
+
+    /** Hangs up a leg that is up; one still opening is hung up when its answer arrives (or found in reconciliation). */
+    private void hangUpLeg(AgentLeg leg) {
+        AmiConnection s = session;
+        if (leg.channel == null || s == null) {
+            return;
+        }
+        s.send(AmiMessage.of("Action", "Hangup", "Channel", leg.channel, "Cause", "16")).whenComplete((r, e) -> {
+            if (e != null || !"Success".equalsIgnoreCase(r.valueOr("Response", ""))) {
+                log.warn("Hangup of agent {}'s leg on {} failed: {}", leg.agentId, server.name(),
+                        e != null ? e.getMessage() : r.valueOr("Message", "(no message)"));
+            }
+        });
+    }
+
+    /** The leg answered (OriginateResponse Success, or found in reconciliation). */
+    private void legUp(AgentLeg leg, String uniqueid, String channel) {
+        leg.uniqueid = uniqueid;
+        leg.channel = channel;
+        leg.up = true;
+        leg.orphaned = false;
+        legByUniqueid.put(uniqueid, leg);
+        if (leg.closeWanted) {
+            hangUpLeg(leg);
+            return;
+        }
+        log.info("agent {}'s leg is up on {}", leg.agentId, server.name());
+        agentLeg(leg.agentId, true);
+    }
+
+    /** The leg is gone (refused, not answered, hung up, or missing after a reconnect): reported once. */
+    private void legDown(AgentLeg leg) {
+        if (agentLegs.get(leg.agentId) != leg) {
+            return;
+        }
+        agentLegs.remove(leg.agentId);
+        legByAction.remove(leg.actionId);
+        counters.agentLegs.set(agentLegs.size());
+        if (!leg.closeWanted) {
+            counters.agentLegsDropped.increment();
+        }
+        if (leg.uniqueid != null) {
+            legByUniqueid.remove(leg.uniqueid);
+        }
+        log.info("agent {}'s leg is down on {}{}", leg.agentId, server.name(), leg.closeWanted ? " (closed by Cobra)" : "");
+        agentLeg(leg.agentId, false);
+    }
+
+    private void agentLeg(String agentId, boolean up) {
+        try {
+            listener.onAgentLeg(server.name(), agentId, up);
+        } catch (RuntimeException ex) {
+            log.error("listener failed on agent {}'s leg going {} on {}", agentId, up ? "up" : "down", server.name(), ex);
+        }
     }
 
     @Override
@@ -396,6 +582,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         }, waitNanos, TimeUnit.NANOSECONDS);
     }
 
+    /** The Redirect target of a destination other than an agent (agents are joined by {@link #bridge}). */
     private String[] target(Destination d) {
         DialplanContexts c = settings.contexts();
         if (d instanceof Destination.Ivr) {
@@ -403,9 +590,6 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         }
         if (d instanceof Destination.Hold) {
             return new String[] {c.landing(), c.holdExten()};
-        }
-        if (d instanceof Destination.Agent a) {
-            return new String[] {c.agentJoin(), a.agentId()};
         }
         return new String[] {c.abandon(), "s"};
     }
@@ -577,7 +761,13 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         if (t == null) {
             return;
         }
-        if (variable.equals("AMDSTATUS")) {
+        if (variable.equals(NEXT_STEP_VARIABLE)) {
+            if ("agent".equals(e.valueOr("Value", "")) && !t.agentWanted && t.phase == Phase.ANSWERED
+                    && !t.legs.get(e.value("Uniqueid")).callee()) {
+                t.agentWanted = true;
+                emit(new CallEvent.AgentWanted(t.request.id(), clock.instant()));
+            }
+        } else if (variable.equals("AMDSTATUS")) {
             t.amdStatus = e.valueOr("Value", "");
         } else if (variable.equals("AMDCAUSE") && t.amdStatus != null) {
             amd(t, t.amdStatus, e.valueOr("Value", ""));
@@ -647,6 +837,17 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
     }
 
     private void onOriginateResponse(AmiMessage e) {
+        AgentLeg leg = legByAction.get(e.valueOr("ActionID", ""));
+        if (leg != null) {
+            if ("Success".equalsIgnoreCase(e.valueOr("Response", "")) && !leg.up) {
+                legUp(leg, e.valueOr("Uniqueid", ""), e.valueOr("Channel", ""));
+            } else if (!leg.up) {
+                log.warn("agent {}'s endpoint did not answer on {} (reason {})", leg.agentId, server.name(),
+                        e.valueOr("Reason", "?"));
+                legDown(leg);
+            }
+            return;
+        }
         Track t = byAction.get(e.valueOr("ActionID", ""));
         if (t == null || t.phase == Phase.ENDED) {
             return;
@@ -712,6 +913,11 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
 
     private void onHangup(AmiMessage e) {
         String uniqueid = e.valueOr("Uniqueid", "");
+        AgentLeg leg = legByUniqueid.get(uniqueid);
+        if (leg != null) {
+            legDown(leg);
+            return;
+        }
         Track t = byUniqueid.get(uniqueid);
         if (t == null) {
             return;
@@ -848,6 +1054,9 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         for (Track t : calls.values()) {
             t.orphaned = true;
         }
+        for (AgentLeg leg : agentLegs.values()) {
+            leg.orphaned = !leg.up;
+        }
         if (closed) {
             log.info("AMI session to {} closed ({} calls in flight left to the PBX)", server.describe(), calls.size());
             return;
@@ -886,7 +1095,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         long ms = settings.auditInterval().toMillis();
         auditTask = loop.scheduleWithFixedDelay(() -> {
             AmiConnection s = session;
-            if (s != null && !calls.isEmpty()) {
+            if (s != null && (!calls.isEmpty() || !agentLegs.isEmpty())) {
                 reconcile(s, false);
             }
         }, ms, ms, TimeUnit.MILLISECONDS);
@@ -898,7 +1107,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
      * Lost. The periodic audit only ends calls whose known channels are all gone (a Hangup that never arrived).
      */
     private CompletableFuture<Void> reconcile(AmiConnection s, boolean full) {
-        if (calls.isEmpty()) {
+        if (calls.isEmpty() && agentLegs.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         Set<Track> checked = new HashSet<>();
@@ -919,6 +1128,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
                     for (AmiMessage m : items) {
                         listed.put(m.valueOr("Uniqueid", ""), m);
                     }
+                    reconcileAgentLegs(items, listed);
                     int reattached = 0;
                     int lost = 0;
                     for (Track t : checked) {
@@ -954,6 +1164,39 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
                 });
     }
 
+    /**
+     * Agent legs against the channel list: a leg whose channel is gone is down (its Hangup was lost with the session or
+     * never came); a leg whose OriginateResponse was lost is found as the channel running the agent context with its
+     * agent id as exten, or is down. A leg Cobra closed while the session was down is hung up now.
+     */
+    private void reconcileAgentLegs(List<AmiMessage> items, Map<String, AmiMessage> listed) {
+        for (AgentLeg leg : new ArrayList<>(agentLegs.values())) {
+            if (leg.up) {
+                if (!listed.containsKey(leg.uniqueid)) {
+                    legDown(leg);
+                } else if (leg.closeWanted) {
+                    hangUpLeg(leg);
+                }
+                continue;
+            }
+            if (!leg.orphaned) {
+                continue;
+            }
+            AmiMessage found = null;
+            for (AmiMessage m : items) {
+                if (settings.contexts().agent().equals(m.valueOr("Context", "")) && leg.agentId.equals(m.valueOr("Exten", ""))
+                        && !legByUniqueid.containsKey(m.valueOr("Uniqueid", ""))) {
+                    found = m;
+                }
+            }
+            if (found != null) {
+                legUp(leg, found.valueOr("Uniqueid", ""), found.valueOr("Channel", ""));
+            } else {
+                legDown(leg);
+            }
+        }
+    }
+
     /** Getvar COBRA_CALL_ID on listed channels nobody owns, when some checked call has no channel yet. */
     private CompletableFuture<Void> claimUnknown(AmiConnection s, List<AmiMessage> items, Set<Track> checked, boolean full) {
         if (!full || checked.stream().noneMatch(t -> t.legs.isEmpty())) {
@@ -963,7 +1206,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         for (AmiMessage m : items) {
             String uniqueid = m.valueOr("Uniqueid", "");
             String channel = m.valueOr("Channel", "");
-            if (byUniqueid.containsKey(uniqueid) || channel.isEmpty() || asks.size() >= settings.maxPendingActions() / 2) {
+            if (byUniqueid.containsKey(uniqueid) || legByUniqueid.containsKey(uniqueid) || channel.isEmpty() || asks.size() >= settings.maxPendingActions() / 2) {
                 continue;
             }
             asks.add(s.send(AmiMessage.of("Action", "Getvar", "Channel", channel, "Variable", CALL_ID_VARIABLE))

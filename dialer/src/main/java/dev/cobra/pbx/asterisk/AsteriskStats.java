@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 public record AsteriskStats(String pbx, long inFlight, long originatesSent, long originatesRejected, long refusedDown,
                             long refusedConcurrency, long refusedRate, long rateDelayed, long duplicateOriginates,
                             long guardExpired, long lateChannelsHungUp, long lostOnReconcile, long reattached, long sessions, long disconnects,
-                            long events, long ended, long actionsFailed, long recordingsStarted, long recordingsFailed) {
+                            long events, long ended, long actionsFailed, long recordingsStarted, long recordingsFailed,
+                            long agentLegs, long agentLegsDropped, long bridgesFailed) {
 
     /** The live counters behind a snapshot; thread-safe. */
     static final class Counters {
@@ -33,12 +34,19 @@ public record AsteriskStats(String pbx, long inFlight, long originatesSent, long
         final LongAdder actionsFailed = new LongAdder();
         final LongAdder recordingsStarted = new LongAdder();
         final LongAdder recordingsFailed = new LongAdder();
+        /** Agent legs open or opening now. */
+        final AtomicLong agentLegs = new AtomicLong();
+        /** Agent legs that ended without Cobra closing them (refused, unanswered, hung up by the agent, lost). */
+        final LongAdder agentLegsDropped = new LongAdder();
+        /** Hand-offs that could not be bridged (no leg up here, or Asterisk refused the Bridge): the message played. */
+        final LongAdder bridgesFailed = new LongAdder();
 
         AsteriskStats snapshot(String pbx) {
             return new AsteriskStats(pbx, inFlight.get(), originatesSent.sum(), originatesRejected.sum(), refusedDown.sum(),
                     refusedConcurrency.sum(), refusedRate.sum(), rateDelayed.sum(), duplicateOriginates.sum(),
                     guardExpired.sum(), lateChannelsHungUp.sum(), lostOnReconcile.sum(), reattached.sum(), sessions.sum(), disconnects.sum(),
-                    events.sum(), ended.sum(), actionsFailed.sum(), recordingsStarted.sum(), recordingsFailed.sum());
+                    events.sum(), ended.sum(), actionsFailed.sum(), recordingsStarted.sum(), recordingsFailed.sum(),
+                    agentLegs.get(), agentLegsDropped.sum(), bridgesFailed.sum());
         }
     }
 }

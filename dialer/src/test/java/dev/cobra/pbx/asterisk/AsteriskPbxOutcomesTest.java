@@ -115,7 +115,7 @@ class AsteriskPbxOutcomesTest {
 
         AsteriskSettings s = SimFixture.settings("Local/{number}@customers");
         AsteriskSettings badLanding = new AsteriskSettings(s.dialString(),
-                new DialplanContexts("nosuchcontext", "s", "hold", "cobra-join", "cobra-abandon"), s.callerId(), s.recording(),
+                new DialplanContexts("nosuchcontext", "s", "hold", "cobra-agent", "cobra-abandon"), s.callerId(), s.recording(),
                 s.connectTimeout(), s.actionTimeout(), s.reconnectMin(), s.reconnectMax(), s.originateGrace(),
                 s.failureSettle(), s.auditInterval(), s.maxPendingActions());
         AsteriskPbx pbx = SimFixture.pbx(sim, badLanding, 10, 10, log);

@@ -24,6 +24,7 @@ final class CallLog implements Pbx.Listener {
     private final Map<CallId, List<CallEvent>> events = new HashMap<>();
     private final List<Boolean> availability = new ArrayList<>();
     private final List<CallEvent> unexpected = new ArrayList<>();
+    private final List<String> agentLegs = new ArrayList<>();
     private BiConsumer<Call, CallOutcome> onEnd = (c, o) -> { };
 
     synchronized void expect(CallId id) {
@@ -52,6 +53,21 @@ final class CallLog implements Pbx.Listener {
     public synchronized void onAvailability(String pbx, boolean available) {
         availability.add(available);
         notifyAll();
+    }
+
+    @Override
+    public synchronized void onAgentLeg(String pbx, String agentId, boolean up) {
+        agentLegs.add(pbx + " " + agentId + (up ? " up" : " down"));
+        notifyAll();
+    }
+
+    /** Waits until the agent leg report {@code "<pbx> <agentId> up|down"} has been seen. */
+    synchronized void awaitAgentLeg(String report, Duration timeout) {
+        waitFor(() -> agentLegs.contains(report), timeout, () -> "agent leg '" + report + "'; reports so far " + agentLegs);
+    }
+
+    synchronized List<String> agentLegs() {
+        return List.copyOf(agentLegs);
     }
 
     synchronized List<Boolean> availability() {

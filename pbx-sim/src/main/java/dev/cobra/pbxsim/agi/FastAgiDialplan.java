@@ -14,7 +14,8 @@ import java.util.function.Function;
  * the FastAGI client connects to the server as Asterisk would, with the channel's name, Uniqueid and variables
  * (so {@code GET VARIABLE COBRA_CALL_ID} answers), and the simulated debtor follows its script. When the AGI
  * ends, the dialplan continues as the traces' {@code dialer-ivr} context does: with {@code NEXT_STEP} set (queue,
- * agent) the call stays up for the next step; without it, {@code Hangup()} (cause 16).
+ * agent) the call stays up for the next step (and its VarSet is shown on AMI then); without it, {@code Hangup()}
+ * (cause 16).
  *
  * <p>Thread-safe; {@link #onAnswered} returns at once (the session runs on the client's threads).
  */
@@ -57,6 +58,11 @@ public final class FastAgiDialplan implements AnsweredCallHandler {
             String next = record.variables().get("NEXT_STEP");
             if (next == null || next.isEmpty()) {
                 call.hangup(16);
+            } else {
+                // Asterisk shows the AGI's SET VARIABLE as a VarSet when it runs; the simulated session keeps its
+                // variables to itself, so the VarSet is shown here, as the AGI ends (the dialer reads NEXT_STEP=agent
+                // to join the caller to an agent).
+                call.setVariable("NEXT_STEP", next);
             }
         });
     }

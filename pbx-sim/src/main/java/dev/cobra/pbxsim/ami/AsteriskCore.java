@@ -38,8 +38,9 @@ import java.util.regex.PatternSyntaxException;
  * {@code ;1} half lands in {@code dialer-ivr} ({@code s}: AMD → UserEvent DialerAMD → MACHINE:
  * beep + hang up, else the {@link AnsweredCallHandler}; {@code agi}: handler at once; {@code amd}:
  * AMD only, hang up; {@code hold}: Wait(60)), {@code agent-session} ({@code wait}: Wait(3600) in a
- * loop; {@code wait-once}: Wait(3600) as last priority) or {@code cobra-abandon,s} (Answer,
- * Playback(vm-goodbye), Hangup(16)).
+ * loop; {@code wait-once}: Wait(3600) as last priority), Cobra's {@code cobra-agent,<agent id>} (the same
+ * Wait(3600) loop, variant C, as {@code config/asterisk/extensions.conf.snippet} ships it) or
+ * {@code cobra-abandon,s} (Answer, Playback(vm-goodbye), Hangup(16)).
  */
 public final class AsteriskCore {
     /** Receives every event the simulated PBX emits, in order, on the simulator thread. */
@@ -54,6 +55,9 @@ public final class AsteriskCore {
     private static final Duration DTMF_ON = Duration.ofMillis(100);
     private static final Duration DTMF_GAP = Duration.ofMillis(350);
     private static final int DEFAULT_ORIGINATE_TIMEOUT_MS = 30_000;
+    /** Cobra's agent holding context; its extens are agent ids (the snippet's pattern {@code _[0-9A-Za-z].}). */
+    static final String COBRA_AGENT = "cobra-agent";
+    private static final Pattern AGENT_EXTEN = Pattern.compile("[0-9A-Za-z].+");
 
     private final SimScheduler scheduler;
     private Population population;
@@ -123,6 +127,24 @@ public final class AsteriskCore {
         }
         channels.clear();
         publishLiveCount();
+    }
+
+    /**
+     * The phone behind {@code Local/<target>-…} hangs up now (an agent putting the handset down, a debtor hanging
+     * up early): its {@code ;2} half runs Hangup() as the phones' own dialplan does. Call on the simulator thread.
+     *
+     * @return false when no live Local pair dials {@code target}
+     */
+    public boolean phoneHangsUp(String target) {
+        String prefix = "Local/" + target + "-";
+        for (SimChannel c : new ArrayList<>(channels.values())) {
+            if (c.name.startsWith(prefix) && !c.isFirstHalf()) {
+                step(c, "Hangup", "");
+                hangup(c, 16, true);
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- event building
@@ -329,6 +351,9 @@ public final class AsteriskCore {
         }
         if (context.equals("cobra-abandon")) {
             return exten.equals("s");
+        }
+        if (context.equals(COBRA_AGENT)) {
+            return AGENT_EXTEN.matcher(exten).matches();
         }
         return (context.equals("customers") || context.equals("agents")) && exten.matches("[0-9]+");
     }
@@ -645,6 +670,12 @@ public final class AsteriskCore {
                     : exten.equals("wait") ? " waits in Wait(3600)" : " waits in Wait(3600), no loop"));
             step(ch, "Answer", "");
             agentWait(ch, !exten.equals("wait-once"), moh, agent);
+        } else if (ctx.equals(COBRA_AGENT)) {
+            // Cobra's nailed-up agent leg (config/asterisk/extensions.conf.snippet): variant C of the traces, with the
+            // agent id as the exten so CoreShowChannels says whose leg a channel is.
+            step(ch, "NoOp", "cobra agent " + exten);
+            step(ch, "Answer", "");
+            agentWait(ch, true, false, exten);
         } else if (ctx.equals("cobra-abandon") && exten.equals("s")) {
             step(ch, "NoOp", "abandon ACCOUNT_ID=" + accountId(ch));
             step(ch, "Answer", "");

@@ -11,6 +11,7 @@ import dev.cobra.campaign.RunnerSettings;
 import dev.cobra.compliance.ComplianceEngine;
 import dev.cobra.compliance.PresetLoader;
 import dev.cobra.http.ConsoleRoutes;
+import dev.cobra.metrics.AgentMeters;
 import dev.cobra.metrics.CampaignMeters;
 import dev.cobra.compliance.Policy;
 import dev.cobra.compliance.TelecomRules;
@@ -104,6 +105,7 @@ final class CampaignSupervisor implements AutoCloseable {
     }
 
     /** A campaign's runner and its gate. */
+    private final AgentMeters agentMeters;
     /** Core thread: runs at every pacing tick (the server publishes agent-state counts for the metrics here). */
     private volatile Runnable afterTick = () -> { };
 
@@ -116,8 +118,9 @@ final class CampaignSupervisor implements AutoCloseable {
      * @param tick    how often runners are paced
      * @param lease   claim lease of every runner
      */
-    CampaignSupervisor(Database db, String node, Pbx pbx, AgentPool agents, RunnerLoop loop, MeterRegistry registry, Clock clock,
-                       Duration tick, Duration lease) {
+    CampaignSupervisor(Database db, String node, Pbx pbx, AgentPool agents, AgentMeters agentMeters, RunnerLoop loop,
+                       MeterRegistry registry, Clock clock, Duration tick, Duration lease) {
+        this.agentMeters = agentMeters;
         this.db = db;
         this.node = node;
         this.pbx = pbx;
@@ -338,6 +341,7 @@ final class CampaignSupervisor implements AutoCloseable {
             AgentDesk desk = new AgentDesk(agents, c.code(), ABANDON_LIMIT, tick,
                     in -> Math.max(0, Math.min(pacer.callsToPlace(in), room.getAsInt())), history, meter);
             runner = new CampaignRunner(settings, due, attempts, engine, pbx, loop, desk);
+            runner.onHandOff(answerToJoin -> agentMeters.handOff(c.code(), answerToJoin));
         }
         self[0] = runner;
         return runner;

@@ -24,6 +24,8 @@ import dev.cobra.ivr.flow.FlowLoader;
 import dev.cobra.metrics.CobraMeters;
 import dev.cobra.pbx.PbxPool;
 import dev.cobra.agents.AgentState;
+import dev.cobra.campaign.AgentEndpoint;
+import dev.cobra.campaign.AgentSessions;
 import dev.cobra.http.AgentEvents;
 import dev.cobra.http.ApiRoutes;
 import dev.cobra.http.ConsoleRoutes;
@@ -204,14 +206,21 @@ public final class Server {
         AgentPool agents = new AgentPool(clock, config.agents().wrapUp(), config.agents().pauseReasons());
         AgentEvents agentEvents = new AgentEvents(clock);
         agents.addListener(agentEvents);
-        new AgentMeters(meters.registry(), agentStates::get);
+        AgentMeters agentMeters = new AgentMeters(meters.registry(), agentStates::get);
         Services services = new Services(config, db, meters, agents, loop::call, clock);
         Dispositions dispositions = new Dispositions(db, clock);
         HttpConfig h = config.http();
         Authenticator auth = authenticator(h);
         List<Route> routes = new ArrayList<>(OpsRoutes.routes(ready, meters));
-        routes.addAll(AgentRoutes.routes(agents, loop::call,
-                (call, d, promise, callback) -> dispositions.record(call.value(), d, promise, callback)));
+        AgentRoutes.DispositionSink sink = (call, d, promise, callback) -> dispositions.record(call.value(), d, promise, callback);
+        if (pool != null) {
+            // Log-in opens the agent's leg on a PBX; the agent is READY only once it is up (AgentSessions).
+            AgentSessions sessions = new AgentSessions(agents, pool, new AgentEndpoint(config.agents().endpointTemplate()));
+            loop.serveAgents(sessions);
+            routes.addAll(AgentRoutes.routes(sessions, loop::call, sink));
+        } else {
+            routes.addAll(AgentRoutes.routes(agents, loop::call, sink)); // no PBX, no legs: states only, nothing is dialed
+        }
         routes.addAll(ApiRoutes.routes(db, clock.withZone(config.ivr().zone())));
         DebtorScreenStore screens = new DebtorScreenStore(db, clock, config.ivr().zone(),
                 new InstallmentPlanner(config.ivr().policy(), Server::bankingDay));
@@ -225,7 +234,7 @@ public final class Server {
         log.info("http: listening on http://{}:{} ({} routes, {} token(s))", h.bindHost(), http.port(), routes.size(), h.tokens().size());
 
         if (pool != null) {
-            supervisor = new CampaignSupervisor(db, node, pool, agents, loop, meters.registry(), clock, config.dialing().tick(),
+            supervisor = new CampaignSupervisor(db, node, pool, agents, agentMeters, loop, meters.registry(), clock, config.dialing().tick(),
                     config.dialing().lease());
             closeInReverse.add(supervisor);
             supervisor.atEachTick(() -> agentStates.set(AgentMeters.countByState(agents.agents())));

@@ -47,6 +47,7 @@ public final class CampaignRunner {
     /** The desk paces and takes every answer (agent mode); false: it only takes the IVR's transfers. */
     private final boolean agentMode;
     private final RunnerStats stats = new RunnerStats();
+    private java.util.function.Consumer<Duration> handOffs = latency -> { };
     private final Map<CallId, Live> live = new HashMap<>();
     private long sequence;
 
@@ -190,6 +191,9 @@ public final class CampaignRunner {
             transferred(e, wasLive);
         } else if (e instanceof CallEvent.Bridged) {
             attempts.bridged(e.callId(), e.at());
+            if (call.call.answeredAt() != null && !e.at().isBefore(call.call.answeredAt())) {
+                handOffs.accept(Duration.between(call.call.answeredAt(), e.at()));
+            }
         } else if (e instanceof CallEvent.Recording) {
             attempts.recording(e.callId(), ((CallEvent.Recording) e).path());
         } else if (e instanceof CallEvent.Amd) {
@@ -272,6 +276,14 @@ public final class CampaignRunner {
     /** Calls in flight. */
     public int inFlight() {
         return live.size();
+    }
+
+    /**
+     * Receives each hand-off's latency: from the person's answer to the PBX reporting the call joined to the agent
+     * (the 2 s the regulators allow). Called on the core thread; set before the runner starts.
+     */
+    public void onHandOff(java.util.function.Consumer<Duration> observer) {
+        this.handOffs = java.util.Objects.requireNonNull(observer, "observer");
     }
 
     /** The agent desk of a campaign with agents; empty for an IVR campaign. */

@@ -37,7 +37,7 @@ final class ConfigSections {
     private static final Set<String> ASTERISK = Set.of("name", "host", "port", "username", "secret", "maxConcurrentCalls",
             "maxOriginatesPerSecond", "callerId", "dialString", "contexts");
     private static final Set<String> DIAL_STRING = Set.of("template", "numberFormat", "countryCode");
-    private static final Set<String> CONTEXTS = Set.of("landing", "ivrExten", "holdExten", "agentJoin", "abandon");
+    private static final Set<String> CONTEXTS = Set.of("landing", "ivrExten", "holdExten", "agent", "abandon");
     private static final Set<String> RECORDING = Set.of("directory", "fileTemplate", "format", "retentionDays");
     private static final Set<String> FASTAGI = Set.of("bindHost", "port", "sessions", "sessionQueue", "commandTimeoutSeconds",
             "promptPrefix");
@@ -120,9 +120,9 @@ final class ConfigSections {
         String landing = c.string("landing", defaults.landing());
         String ivr = c.string("ivrExten", defaults.ivrExten());
         String hold = c.string("holdExten", defaults.holdExten());
-        String join = c.string("agentJoin", defaults.agentJoin());
+        String agent = c.string("agent", defaults.agent());
         String abandon = c.string("abandon", defaults.abandon());
-        return c.build(() -> new DialplanContexts(landing, ivr, hold, join, abandon), Map.of());
+        return c.build(() -> new DialplanContexts(landing, ivr, hold, agent, abandon), Map.of());
     }
 
     private static RecordingSettings recording(Section r) {

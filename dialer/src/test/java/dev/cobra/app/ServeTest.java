@@ -134,11 +134,13 @@ class ServeTest {
                 await("20 pacing ticks pass", () -> server.ticks() >= ticks + 20);
                 assertEquals(0, attempts(AGENT_CAMPAIGN), "progressive: no ready agent, no call");
 
-                assertEquals(403, post(server, "/api/agents/1002/login", AGENT_TOKEN, "{\"campaigns\": [\"" + AGENT_CAMPAIGN + "\"]}")
-                        .statusCode(), "an agent's token acts only for that agent");
-                HttpResponse<String> login = post(server, "/api/agents/1001/login", AGENT_TOKEN,
-                        "{\"campaigns\": [\"" + AGENT_CAMPAIGN + "\"]}");
+                String body = "{\"campaigns\": [\"" + AGENT_CAMPAIGN + "\"], \"extension\": \"301\"}";
+                assertEquals(403, post(server, "/api/agents/1002/login", AGENT_TOKEN, body).statusCode(),
+                        "an agent's token acts only for that agent");
+                HttpResponse<String> login = post(server, "/api/agents/1001/login", AGENT_TOKEN, body);
                 assertEquals(200, login.statusCode(), login.body());
+                await("the agent's leg (Local/301@agents on pbx-sim) is up and the agent ready",
+                        () -> get(server, "/api/agents", "admin-token-0123456789").body().contains("\"leg\":\"up\""));
                 await("a call is placed for the ready agent", () -> attempts(AGENT_CAMPAIGN) >= 1);
             } finally {
                 server.shutdown();
@@ -205,7 +207,7 @@ class ServeTest {
                 "  tokens:",
                 "    - {token: admin-token-0123456789, role: admin}",
                 "    - {token: '" + AGENT_TOKEN + "', role: agent, agent: '1001'}",
-                "agents: {wrapUpSeconds: 5, pauseReasons: [lunch]}",
+                "agents: {endpoint: 'Local/{ext}@agents', wrapUpSeconds: 5, pauseReasons: [lunch]}",
                 "dialing: {tickMillis: 100, pollSeconds: 1, shutdownGraceSeconds: 1}",
                 "logging: {packages: {dev.cobra.app: info}}",
                 "");
@@ -240,6 +242,12 @@ class ServeTest {
     private HttpResponse<String> get(Server server, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
                 .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(Server server, String path, String token) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+                .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void await(String what, Check check) throws Exception {

@@ -37,5 +37,11 @@ final class SwitchedPbx implements Pbx {
     }
 
     @Override
+    public void openAgentLeg(String agentId, String endpoint) {}
+
+    @Override
+    public void closeAgentLeg(String agentId) {}
+
+    @Override
     public void setListener(Listener listener) {}
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cobra.agents.AgentPool;
 import dev.cobra.calls.Destination;
 import dev.cobra.campaign.AgentDesk;
+import dev.cobra.campaign.AgentEndpoint;
+import dev.cobra.campaign.AgentSessions;
 import dev.cobra.campaign.CampaignRunner;
 import dev.cobra.campaign.RunnerLoop;
 import dev.cobra.campaign.RunnerSettings;
@@ -134,7 +136,7 @@ class ConsoleBrowserTest {
         InstallmentPlanner planner = new InstallmentPlanner(new InstallmentPolicy(6, new BigDecimal("100.00"), BigDecimal.ZERO,
                 new BigDecimal("0.10"), BigDecimal.ZERO, 5, RoundingMode.HALF_EVEN, true), d -> true);
         Dispositions dispositions = new Dispositions(db, clock);
-        Authenticator auth = new Authenticator(Map.of(AGENT_TOKEN, new Principal("agent 7", Role.AGENT, "7"),
+        Authenticator auth = new Authenticator(Map.of(AGENT_TOKEN, new Principal("agent 701", Role.AGENT, "701"),
                 SUPERVISOR_TOKEN, new Principal("supervisor", Role.SUPERVISOR, null)), clock);
 
         try (PbxSim sim = PbxSim.builder().scenario(scenario).amiPort(0)
@@ -151,7 +153,10 @@ class ConsoleBrowserTest {
                     new CampaignDebtors(campaign, "node-con", settings.lease(), new ClaimStore(db), new DebtorFactsStore(db)),
                     new CampaignAttempts(campaign, "node-con", pbx.name(), new AttemptStore(db)),
                     new ComplianceEngine(PresetLoader.builtIn("BR"), new DebtorFactsStore(db).doNotCallList()), pbx, loop, desk);
-            List<Route> routes = new ArrayList<>(AgentRoutes.routes(pool, loop::call,
+            // Log-in opens the agent's leg (pbx-sim answers Local/301@agents at once); the debtor is then bridged to it.
+            AgentSessions sessions = new AgentSessions(pool, pbx, new AgentEndpoint("Local/{ext}@agents"));
+            loop.serveAgents(sessions);
+            List<Route> routes = new ArrayList<>(AgentRoutes.routes(sessions, loop::call,
                     (call, d, promise, callback) -> dispositions.record(call.value(), d, promise, callback)));
             routes.addAll(ConsoleRoutes.routes(pool, loop::call, events, auth,
                     new DebtorScreenStore(db, clock, ZoneId.of("America/Sao_Paulo"), planner)::forCall,
@@ -171,12 +176,15 @@ class ConsoleBrowserTest {
         }
         // The disposition is written just after the pool's change is pushed: wait for it (bounded) rather than race it.
         long deadline = System.nanoTime() + WAIT.toNanos();
-        List<Object> attempt = Fixtures.row(db, "SELECT outcome, disposition FROM call_attempts WHERE campaign_id = ?", campaign, 2);
-        while (attempt.size() == 2 && attempt.get(1) == null && System.nanoTime() < deadline) {
+        String sql = "SELECT outcome, disposition, bridged_at IS NOT NULL FROM call_attempts WHERE campaign_id = ?";
+        List<Object> attempt = Fixtures.row(db, sql, campaign, 3);
+        while (attempt.size() == 3 && attempt.get(1) == null && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            attempt = Fixtures.row(db, "SELECT outcome, disposition FROM call_attempts WHERE campaign_id = ?", campaign, 2);
+            attempt = Fixtures.row(db, sql, campaign, 3);
         }
-        assertEquals(List.of("answered_human", "promise_to_pay"), attempt, "the call ended and the agent's disposition was stored");
+        assertEquals("answered_human", attempt.get(0), "the call ended as a conversation");
+        assertEquals("promise_to_pay", attempt.get(1), "the agent's disposition was stored");
+        assertTrue(((Number) attempt.get(2)).intValue() == 1, "the debtor was bridged to the agent's leg");
     }
 
     private void drive(WebDriver browser, String base, Runnable startDialing) throws Exception {
@@ -188,7 +196,7 @@ class ConsoleBrowserTest {
             throw new AssertionError("the page did not switch to Portuguese; browser says " + ((JavascriptExecutor) browser)
                     .executeScript("return navigator.language + ' / ' + navigator.languages + ' / html lang=' + document.documentElement.lang"), e);
         }
-        browser.findElement(By.id("agent-id")).sendKeys("7");
+        browser.findElement(By.id("agent-id")).sendKeys("701");
         browser.findElement(By.id("token")).sendKeys(AGENT_TOKEN);
         browser.findElement(By.id("extension")).sendKeys("301");
         browser.findElement(By.id("campaigns")).sendKeys("console");

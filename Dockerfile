@@ -19,8 +19,11 @@ USER cobra
 WORKDIR /var/lib/cobra
 ENV COBRA_DATA_DIR=/var/lib/cobra/data
 VOLUME ["/var/lib/cobra/data", "/etc/cobra"]
-EXPOSE 8080
-# /health is served by `cobra serve` (HTTP server, operations issue; not built yet).
+# 8080: HTTP (API, console, /health, /metrics); 4573: FastAGI for Asterisk's dialplan.
+EXPOSE 8080 4573
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD curl -fsS http://127.0.0.1:8080/health || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/cobra/cobra.jar"]
-CMD ["help"]
+# cobra serve with the container's configuration (config/docker/cobra.yaml: all site settings from the
+# environment); SIGTERM (docker stop) drains: no new calls, live calls finish, attempts closed, leases released.
+CMD ["serve", "--config", "/etc/cobra/docker/cobra.yaml"]
+STOPSIGNAL SIGTERM

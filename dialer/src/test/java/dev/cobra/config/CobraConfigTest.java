@@ -80,6 +80,21 @@ class CobraConfigTest {
             "COBRA_ADMIN_TOKEN", "admin-token-0123456789", "COBRA_SUPERVISOR_TOKEN", "supervisor-token-0123456789",
             "COBRA_AGENT_1001_TOKEN", "agent-token-0123456789").get(k);
 
+    /** The image's configuration loads with exactly the variables the compose example sets: the two cannot drift apart. */
+    @Test
+    void theContainerConfigurationLoadsWithTheComposeExamplesEnvironment() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode compose = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Path.of("../config/docker-compose.example.yml").toFile());
+        Map<String, String> env = new java.util.HashMap<>();
+        compose.path("services").path("cobra").path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        CobraConfig c = CobraConfig.load(Path.of("../config/docker/cobra.yaml"), env::get);
+        assertEquals("dialer-1", c.node());
+        assertEquals("0.0.0.0", c.http().bindHost(), "published ports need the container's every interface");
+        assertEquals("0.0.0.0", c.fastAgi().bindHost());
+        assertEquals("asterisk.example.internal", c.asterisk().get(0).server().host());
+        assertEquals(2, c.http().tokens().size());
+    }
+
     @Test
     void theExampleFileIsValidAndSaysWhatItConfigures() {
         CobraConfig c = CobraConfig.load(Path.of("../config/cobra.example.yaml"), EXAMPLE_ENV);

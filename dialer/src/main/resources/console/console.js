@@ -238,7 +238,8 @@ function renderScreen(s) {
     cell(money(d.total, d.currency), 'num debt-total'), cell(t('debt.' + d.status))])));
   $('owed').textContent = money(s.totalOwed, s.currency);
   $('owed').className = 'num';
-  $('ivr').textContent = s.call && s.call.ivrProgress ? t('screen.ivrReached', { node: s.call.ivrProgress }) : t('screen.ivrNone');
+  $('ivr').textContent = !s.call ? t('preview.notCalled')
+    : (s.call.ivrProgress ? t('screen.ivrReached', { node: s.call.ivrProgress }) : t('screen.ivrNone'));
   const plans = s.plans.map((p) => p.kind === 'full'
     ? t('screen.planFull', { total: money(p.total, s.currency), discount: money(p.discount, s.currency), date: date(p.installments[0].dueDate) })
     : t('screen.planInstallments', { count: p.count, total: money(p.total, s.currency),

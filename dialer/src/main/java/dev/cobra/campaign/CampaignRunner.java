@@ -332,7 +332,16 @@ public final class CampaignRunner {
             if (agentMode && !wasLive && previewer.isPresent()) {
                 // The agent who dialed it holds the call already and waits on its leg: join them, nobody else.
                 desk.answeredHeld(e.callId(), e.at());
-                pbx.move(e.callId(), new Destination.Agent(previewer.get()));
+                if (pbx.canJoin(e.callId(), previewer.get())) {
+                    pbx.move(e.callId(), new Destination.Agent(previewer.get()));
+                } else {
+                    // A pool of PBX servers placed the call away from the agent's leg (PbxPool does not yet originate a
+                    // preview call on the agent's own server): the person hears the message rather than silence.
+                    log.warn("call {}: answered on a PBX other than agent {}'s leg; playing the message (campaign {})",
+                            e.callId(), previewer.get(), settings.campaignId());
+                    call.call.markAbandoned();
+                    pbx.move(e.callId(), new Destination.AbandonMessage());
+                }
             } else if (agentMode && !wasLive) {
                 desk.answered(e.callId(), e.at()).ifPresent(agent -> pbx.move(e.callId(), new Destination.Agent(agent)));
             }

@@ -171,6 +171,7 @@ class ServeTest {
             Server server = Server.start(config(sim, dir), clock, List.of());
             try {
                 await("the node is ready (database and PBX up)", () -> get(server, "/health/ready").statusCode() == 200);
+                assertEquals(404, get(server, "/api/agents/1001/preview", AGENT_TOKEN).statusCode(), "not logged in: nothing reserved");
                 String body = "{\"campaigns\": [\"" + PREVIEW_CAMPAIGN + "\"], \"extension\": \"%s\"}";
                 assertEquals(200, post(server, "/api/agents/1001/login", AGENT_TOKEN, String.format(body, "301")).statusCode());
                 assertEquals(200, post(server, "/api/agents/1002/login", ADMIN_TOKEN, String.format(body, "302")).statusCode());
@@ -184,6 +185,8 @@ class ServeTest {
                 assertEquals(0, attempts(PREVIEW_CAMPAIGN), "nothing is dialed until an agent dials");
                 assertTrue(get(server, "/api/agents", ADMIN_TOKEN).body().contains("\"state\":\"preview\""));
 
+                assertEquals(400, post(server, "/api/agents/1001/preview/skip", AGENT_TOKEN, "{\"reason\": \"" + "x".repeat(201) + "\"}")
+                        .statusCode(), "a reason over 200 characters is refused");
                 HttpResponse<String> skip = post(server, "/api/agents/1001/preview/skip", AGENT_TOKEN, "{\"reason\": \"test skip\"}");
                 assertEquals(200, skip.statusCode(), skip.body());
                 await("the agent is offered the next debtor", () -> get(server, "/api/agents/1001/preview", AGENT_TOKEN).statusCode() == 200);
@@ -194,6 +197,7 @@ class ServeTest {
                 assertEquals(200, dial.statusCode(), dial.body());
                 String callId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dial.body()).path("callId").asText();
                 assertTrue(agentState(server, "1001").equals("on_call"), "the agent holds the call while it rings");
+                assertEquals(409, post(server, "/api/agents/1001/preview/dial", AGENT_TOKEN, "").statusCode(), "nothing left to dial");
                 await("the debtor answers and is bridged to the agent's leg", () ->
                         count("SELECT COUNT(*) FROM call_attempts WHERE bridged_at IS NOT NULL AND call_id = ?", callId) == 1);
                 await("the debtor hangs up: the agent is in wrap-up", () -> agentState(server, "1001").equals("wrap_up"));

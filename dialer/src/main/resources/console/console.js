@@ -1,5 +1,5 @@
 // Cobra agent console: plain JavaScript, no framework, no build step. One page, three parts:
-// sign-in, the agent view (state, timer, screen pop, disposition) and the supervisor view.
+// sign-in, the agent view (state, timer, screen pop, preview with Dial / Skip, disposition) and the supervisor view.
 // Live push: an EventSource on /api/agents/{id}/events, opened with a one-use ticket (EventSource cannot send
 // the bearer token as a header, and the token must not travel in a URL). The token lives in sessionStorage only.
 'use strict';
@@ -25,6 +25,7 @@ async function setLanguage(l) {
   document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
   fillDispositions();
   if (session.screen) renderScreen(session.screen);
+  renderPreviewUntil();
   renderStateLabel();
 }
 
@@ -118,6 +119,7 @@ async function connect() {
     es.addEventListener('open', () => { session.retryMs = 1000; $('stream').textContent = t('stream.live'); });
     es.addEventListener('state', (m) => onState(JSON.parse(m.data)));
     es.addEventListener('call', () => loadScreen());
+    es.addEventListener('preview', () => loadPreview());
     es.addEventListener('error', () => { es.close(); retry(); });
   } catch (e) {
     if (e.status === 401 || e.status === 403) { showError(e.message); return; }
@@ -140,10 +142,13 @@ function onState(s) {
   $('pause-note').textContent = s.pauseAfterCall ? t('agent.pauseAfterCall', { reason: s.pauseAfterCall })
     : (s.pauseReason ? '(' + s.pauseReason + ')' : '');
   const inCall = s.state === 'on_call' || s.state === 'wrap_up';
+  const previewing = s.state === 'preview';
   $('dispose').hidden = !inCall;
+  $('preview-bar').hidden = !previewing;
   $('ready').disabled = !(s.state === 'paused' || s.state === 'wrap_up' || s.state === 'logged_out');
   if (s.state === 'wrap_up' && !session.screen) loadScreen();
-  if (!inCall) { session.screen = null; $('screen').hidden = true; }
+  if (!inCall && !previewing) { session.screen = null; $('screen').hidden = true; }
+  if (!previewing) session.preview = null;
 }
 
 function renderStateLabel() {
@@ -169,6 +174,39 @@ async function loadScreen() {
     $('screen').focus();
   } catch (e) {
     showError(e.message);
+  }
+}
+
+// ---- preview (campaigns in preview mode: the agent sees the debtor first, then dials or skips) ----
+async function loadPreview() {
+  try {
+    const p = await api('GET', agentPath('/preview'));
+    session.preview = p.preview;
+    session.screen = p.screen;
+    renderScreen(p.screen);
+    renderPreviewUntil();
+    $('preview-bar').hidden = false;
+    $('screen').hidden = false;
+    $('preview-dial').focus();
+  } catch (e) {
+    if (e.status !== 404) showError(e.message); // 404: the reservation ended meanwhile (timed out, skipped elsewhere)
+  }
+}
+
+function renderPreviewUntil() {
+  if (!session.preview) return;
+  $('preview-until').textContent = t('preview.until', { time: new Date(session.preview.expiresAt).toLocaleTimeString(lang) });
+}
+
+async function previewAct(suffix, body) {
+  $('preview-dial').disabled = true;
+  $('preview-skip').disabled = true;
+  try {
+    await act(suffix, body);
+  } finally {
+    $('preview-dial').disabled = false;
+    $('preview-skip').disabled = false;
+    $('preview-reason').value = '';
   }
 }
 
@@ -200,7 +238,8 @@ function renderScreen(s) {
     cell(money(d.total, d.currency), 'num debt-total'), cell(t('debt.' + d.status))])));
   $('owed').textContent = money(s.totalOwed, s.currency);
   $('owed').className = 'num';
-  $('ivr').textContent = s.call.ivrProgress ? t('screen.ivrReached', { node: s.call.ivrProgress }) : t('screen.ivrNone');
+  $('ivr').textContent = !s.call ? t('preview.notCalled')
+    : (s.call.ivrProgress ? t('screen.ivrReached', { node: s.call.ivrProgress }) : t('screen.ivrNone'));
   const plans = s.plans.map((p) => p.kind === 'full'
     ? t('screen.planFull', { total: money(p.total, s.currency), discount: money(p.discount, s.currency), date: date(p.installments[0].dueDate) })
     : t('screen.planInstallments', { count: p.count, total: money(p.total, s.currency),
@@ -303,6 +342,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('ready').addEventListener('click', () => act('/ready'));
   $('pause').addEventListener('click', () => act('/pause', { reason: $('pause-reason').value }));
   $('logout').addEventListener('click', logout);
+  $('preview-dial').addEventListener('click', () => previewAct('/preview/dial'));
+  $('preview-skip').addEventListener('click', () => previewAct('/preview/skip', { reason: $('preview-reason').value.trim() }));
   $('supervisor-logout').addEventListener('click', logout);
   $('tab-agent').addEventListener('click', () => showView('agent'));
   $('tab-supervisor').addEventListener('click', () => showView('supervisor'));

@@ -104,7 +104,7 @@ public final class AgentPool {
     }
 
     /**
-     * Pauses with a configured reason code. From READY or WRAP_UP at once; from ON_CALL the pause is remembered and
+     * Pauses with a configured reason code. From READY, PREVIEW or WRAP_UP at once; from ON_CALL the pause is remembered and
      * applied when the wrap-up ends.
      */
     public Agent pause(String id, String reason) {
@@ -167,6 +167,51 @@ public final class AgentPool {
         }
         hold(best, call);
         return Optional.of(best);
+    }
+
+    /**
+     * Preview: a debtor is reserved for this READY agent, who now looks at it (READY -&gt; PREVIEW). While previewing the
+     * agent is offered no call.
+     *
+     * @throws IllegalStateException if the agent is not READY
+     */
+    public Agent preview(String id) {
+        Agent a = get(id);
+        if (a.state() != AgentState.READY) {
+            throw new IllegalStateException("agent " + id + " is " + a.state() + ": only a READY agent can preview a debtor");
+        }
+        a.moveTo(AgentState.PREVIEW, now());
+        changed(a);
+        return a;
+    }
+
+    /** The agent's preview ended without a call (skipped, timed out, or the campaign stopped): PREVIEW -&gt; READY. */
+    public Agent previewEnded(String id) {
+        Agent a = get(id);
+        if (a.state() != AgentState.PREVIEW) {
+            throw new IllegalStateException("agent " + id + " is " + a.state() + ": not previewing");
+        }
+        a.moveTo(AgentState.READY, now());
+        changed(a);
+        return a;
+    }
+
+    /**
+     * The previewing agent dials its debtor: the agent holds {@code call} from now on (PREVIEW -&gt; ON_CALL), so the
+     * call, once answered, goes to this agent only, and its end puts the agent in WRAP_UP as any call does.
+     *
+     * @throws IllegalStateException if the agent is not previewing or the call is held already
+     */
+    public Agent dialPreview(String id, CallId call) {
+        Agent a = get(id);
+        if (a.state() != AgentState.PREVIEW) {
+            throw new IllegalStateException("agent " + id + " is " + a.state() + ": not previewing, nothing to dial");
+        }
+        if (byCall.containsKey(call)) {
+            throw new IllegalStateException("call " + call + " already held by agent " + byCall.get(call).id());
+        }
+        hold(a, call);
+        return a;
     }
 
     private void hold(Agent a, CallId call) {

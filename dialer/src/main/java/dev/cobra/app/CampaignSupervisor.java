@@ -6,6 +6,8 @@ import dev.cobra.calls.Pbx;
 import dev.cobra.campaign.AgentDesk;
 import dev.cobra.campaign.CallBudget;
 import dev.cobra.campaign.CampaignRunner;
+import dev.cobra.campaign.PreviewBoard;
+import dev.cobra.campaign.PreviewDesk;
 import dev.cobra.campaign.RunnerLoop;
 import dev.cobra.campaign.RunnerSettings;
 import dev.cobra.compliance.ComplianceEngine;
@@ -83,6 +85,8 @@ final class CampaignSupervisor implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final AtomicLong ticks = new AtomicLong();
     private ScheduledFuture<?> polling;
+    private final PreviewBoard previews;
+    private final PreviewDesk.Settings previewSettings;
 
     // Core thread only.
     private final Map<Long, Running> active = new HashMap<>();
@@ -120,6 +124,18 @@ final class CampaignSupervisor implements AutoCloseable {
      */
     CampaignSupervisor(Database db, String node, Pbx pbx, AgentPool agents, AgentMeters agentMeters, RunnerLoop loop,
                        MeterRegistry registry, Clock clock, Duration tick, Duration lease) {
+        this(db, node, pbx, agents, agentMeters, loop, registry, clock, tick, lease, new PreviewBoard(clock), PreviewDesk.Settings.defaults());
+    }
+
+    /**
+     * @param previews        the node's preview reservations by agent (the HTTP preview routes act on it)
+     * @param previewSettings how long a preview is held, how long a skipped debtor waits
+     */
+    CampaignSupervisor(Database db, String node, Pbx pbx, AgentPool agents, AgentMeters agentMeters, RunnerLoop loop,
+                       MeterRegistry registry, Clock clock, Duration tick, Duration lease, PreviewBoard previews,
+                       PreviewDesk.Settings previewSettings) {
+        this.previews = previews;
+        this.previewSettings = previewSettings;
         this.agentMeters = agentMeters;
         this.db = db;
         this.node = node;
@@ -334,6 +350,15 @@ final class CampaignSupervisor implements AutoCloseable {
         CampaignRunner runner;
         if (!d.agents()) {
             runner = new CampaignRunner(settings, due, attempts, engine, pbx, inFlight -> Math.max(0, room.getAsInt()), loop);
+        } else if ("preview".equals(d.mode())) {
+            // The agents choose each call: one debtor reserved per READY agent, within maxLines (calls in flight and
+            // reservations together); a call is joined only to the agent who dialed it, so nothing can be abandoned.
+            AgentDesk desk = new AgentDesk(agents, c.code(), ABANDON_LIMIT, tick, Pacer.preview(),
+                    new CallHistory(settings.ringTimeout(), 5000, 2000), abandonMeter(c, policy.telecom()));
+            PreviewDesk preview = new PreviewDesk(agents, c.code(), c.id(), previewSettings, previews);
+            runner = new CampaignRunner(settings, due, attempts, engine, pbx, loop, desk, preview,
+                    busy -> Math.max(0, d.maxLines() - busy - drainingCalls(c.id())), gate::open);
+            runner.onHandOff(answerToJoin -> agentMeters.handOff(c.code(), answerToJoin));
         } else {
             CallHistory history = new CallHistory(settings.ringTimeout(), 5000, 2000);
             AbandonMeter meter = abandonMeter(c, policy.telecom());

@@ -4,7 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.cobra.agents.AgentPool;
 import dev.cobra.calls.CallId;
+import dev.cobra.campaign.PreviewBoard;
+import dev.cobra.campaign.PreviewDesk;
 import dev.cobra.campaign.RunnerLoop;
+import dev.cobra.http.PreviewRoutes;
 import dev.cobra.config.AsteriskConfig;
 import dev.cobra.config.CobraConfig;
 import dev.cobra.config.HttpConfig;
@@ -226,6 +229,8 @@ public final class Server {
                 new InstallmentPlanner(config.ivr().policy(), Server::bankingDay));
         routes.addAll(ConsoleRoutes.routes(agents, loop::call, agentEvents, auth, screens::forCall,
                 () -> supervisor == null ? List.of() : supervisor.live()));
+        PreviewBoard previews = new PreviewBoard(clock); // preview campaigns' reservations by agent (core thread)
+        routes.addAll(PreviewRoutes.routes(previews, loop::call, screens::forDebtor));
         for (RouteSource source : extraRoutes) {
             routes.addAll(source.routes(services));
         }
@@ -235,7 +240,7 @@ public final class Server {
 
         if (pool != null) {
             supervisor = new CampaignSupervisor(db, node, pool, agents, agentMeters, loop, meters.registry(), clock, config.dialing().tick(),
-                    config.dialing().lease());
+                    config.dialing().lease(), previews, new PreviewDesk.Settings(config.agents().preview(), config.agents().previewSkipDelay()));
             closeInReverse.add(supervisor);
             supervisor.atEachTick(() -> agentStates.set(AgentMeters.countByState(agents.agents())));
             supervisor.start(config.dialing().poll());

@@ -95,6 +95,16 @@ public final class AgentDesk {
         return Optional.empty();
     }
 
+    /**
+     * A person answered a call an agent already holds (preview: the agent dialed it and waits on its leg): recorded as a
+     * live answer and as talk from now on; nobody else is offered it.
+     */
+    public void answeredHeld(CallId call, Instant at) {
+        resolve(call, at, true);
+        meter.recordLive(at);
+        talking.put(call, at);
+    }
+
     /** Answering-machine detection said machine: the call was not a live answer (it is hung up, no agent). */
     public void machine(CallId call, Instant at) {
         resolve(call, at, false);

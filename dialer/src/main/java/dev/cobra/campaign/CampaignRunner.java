@@ -1,5 +1,6 @@
 package dev.cobra.campaign;
 
+import dev.cobra.agents.AgentPool;
 import dev.cobra.calls.Call;
 import dev.cobra.calls.CallEvent;
 import dev.cobra.calls.CallId;
@@ -46,6 +47,10 @@ public final class CampaignRunner {
     private final AgentDesk desk;
     /** The desk paces and takes every answer (agent mode); false: it only takes the IVR's transfers. */
     private final boolean agentMode;
+    /** Null unless the campaign dials in preview mode (the agents choose each call). */
+    private final PreviewDesk preview;
+    /** Whether the campaign may still reserve and dial (false once it pauses or stops: reservations end). */
+    private final java.util.function.BooleanSupplier open;
     private final RunnerStats stats = new RunnerStats();
     private java.util.function.Consumer<Duration> handOffs = latency -> { };
     private final Map<CallId, Live> live = new HashMap<>();
@@ -73,7 +78,7 @@ public final class CampaignRunner {
 
     public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
                           CallBudget pacer, CallRegistry registry) {
-        this(settings, due, attempts, engine, pbx, pacer, registry, null, false);
+        this(settings, due, attempts, engine, pbx, pacer, registry, null, false, null, () -> true);
     }
 
     /**
@@ -82,8 +87,24 @@ public final class CampaignRunner {
      */
     public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
                           CallRegistry registry, AgentDesk desk) {
-        this(settings, due, attempts, engine, pbx, inFlight -> 0, registry, Objects.requireNonNull(desk, "desk"), true);
+        this(settings, due, attempts, engine, pbx, inFlight -> 0, registry, Objects.requireNonNull(desk, "desk"), true, null, () -> true);
         desk.joinable(pbx::canJoin);
+    }
+
+    /**
+     * A preview runner: every READY agent serving the campaign gets one debtor reserved ({@code preview}), claimed and
+     * allowed by the engine like any other call; the call is placed only when that agent dials it, and once answered it
+     * is joined to that agent (who already holds it: no abandon is possible). {@code room} caps how many debtors may be
+     * reserved at once (the campaign's lines, less the calls in flight); {@code open} turns false when the campaign
+     * stops dialing (every reservation then ends). {@code desk} follows the calls' ends (wrap-up) and the pacing history.
+     */
+    public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
+                          CallRegistry registry, AgentDesk desk, PreviewDesk preview, CallBudget room,
+                          java.util.function.BooleanSupplier open) {
+        this(settings, due, attempts, engine, pbx, room, registry, Objects.requireNonNull(desk, "desk"), true,
+                Objects.requireNonNull(preview, "preview"), Objects.requireNonNull(open, "open"));
+        desk.joinable(pbx::canJoin);
+        preview.owner(this);
     }
 
     /**
@@ -94,13 +115,16 @@ public final class CampaignRunner {
      */
     public CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
                           CallBudget pacer, CallRegistry registry, AgentDesk transfers) {
-        this(settings, due, attempts, engine, pbx, pacer, registry, Objects.requireNonNull(transfers, "transfers"), false);
+        this(settings, due, attempts, engine, pbx, pacer, registry, Objects.requireNonNull(transfers, "transfers"), false, null, () -> true);
         transfers.joinable(pbx::canJoin);
     }
 
     private CampaignRunner(RunnerSettings settings, DueDebtors due, AttemptLog attempts, ComplianceEngine engine, Pbx pbx,
-                           CallBudget pacer, CallRegistry registry, AgentDesk desk, boolean agentMode) {
+                           CallBudget pacer, CallRegistry registry, AgentDesk desk, boolean agentMode, PreviewDesk preview,
+                           java.util.function.BooleanSupplier open) {
         this.desk = desk;
+        this.preview = preview;
+        this.open = open;
         this.agentMode = agentMode;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.due = Objects.requireNonNull(due, "due");
@@ -113,6 +137,11 @@ public final class CampaignRunner {
 
     /** Places the calls the pacer asks for, if the PBX can take them. */
     public void tick(Instant now) {
+        if (preview != null) {
+            for (PreviewDesk.Lapsed l : preview.lapsed(now, open.getAsBoolean())) {
+                release(l.held().claimed(), now, l.reason());
+            }
+        }
         if (!pbx.available()) {
             stats.paused();
             return;
@@ -120,6 +149,10 @@ public final class CampaignRunner {
         if (desk != null) {
             handOff(desk.tick(now));
             stats.abandonRatio(desk.abandonRate(now));
+        }
+        if (preview != null) {
+            offerPreviews(now);
+            return;
         }
         int want = Math.min(MAX_CLAIM_PER_TICK, agentMode ? desk.callsToPlace(now) : pacer.callsToPlace(live.size()));
         if (want <= 0) {
@@ -139,19 +172,41 @@ public final class CampaignRunner {
 
     /** Places one claimed debtor's call; false when the debtor was given back instead. */
     private boolean place(DueDebtors.Claimed claimed, Instant now) {
+        Optional<Allowed> allowed = decide(claimed, now);
+        allowed.ifPresent(a -> placeAllowed(claimed, a.facts(), a.decision(), now));
+        return allowed.isPresent();
+    }
+
+    /** The debtor's facts and the engine's "yes" at {@code now}. */
+    private record Allowed(DebtorFacts facts, Decision decision) {}
+
+    /** Reads the claimed debtor and asks the engine; gives the debtor back (or retires it) unless allowed now. */
+    private Optional<Allowed> decide(DueDebtors.Claimed claimed, Instant now) {
         Optional<DebtorFacts> loaded = due.facts(claimed.debtorId(), now);
         if (loaded.isEmpty()) {
             due.retire(claimed, false, "debtor no longer exists");
-            return false;
+            return Optional.empty();
         }
         DebtorFacts facts = loaded.get();
         Decision d = engine.decide(facts, now);
         if (!d.allowed()) {
             stats.skipped(d.reason());
             giveBack(claimed, d);
-            return false;
+            return Optional.empty();
         }
-        CallId id = new CallId(settings.callIdPrefix() + "-" + Long.toString(now.toEpochMilli(), 36) + "-" + (++sequence));
+        return Optional.of(new Allowed(facts, d));
+    }
+
+    /** Writes the attempt ahead and originates the call the engine just allowed; returns its id. */
+    private CallId placeAllowed(DueDebtors.Claimed claimed, DebtorFacts facts, Decision d, Instant now) {
+        return placeAllowed(claimed, facts, d, now, callId(now));
+    }
+
+    private CallId callId(Instant now) {
+        return new CallId(settings.callIdPrefix() + "-" + Long.toString(now.toEpochMilli(), 36) + "-" + (++sequence));
+    }
+
+    private CallId placeAllowed(DueDebtors.Claimed claimed, DebtorFacts facts, Decision d, Instant now, CallId id) {
         attempts.open(id, facts.debtorId(), d.phone().phoneId(), now);
         Live call = new Live(claimed, facts, new Call(id, now));
         live.put(id, call);
@@ -167,7 +222,96 @@ public final class CampaignRunner {
             variables.put(RunnerSettings.RECORD_VARIABLE, "yes");
         }
         pbx.originate(new CallRequest(id, d.phone().e164(), settings.callerId(), settings.ringTimeout(), variables, settings.onAnswer()));
-        return true;
+        return id;
+    }
+
+    /**
+     * Preview: reserves one allowed debtor for each free READY agent of the campaign, within the room the campaign has
+     * (its lines less the calls in flight and the debtors already reserved).
+     */
+    private void offerPreviews(Instant now) {
+        if (!open.getAsBoolean()) {
+            return;
+        }
+        int room = Math.min(MAX_CLAIM_PER_TICK, pacer.callsToPlace(live.size() + preview.reserved()));
+        List<String> agents = preview.free(room);
+        if (agents.isEmpty()) {
+            return;
+        }
+        List<DueDebtors.Claimed> claims = due.claim(agents.size(), now);
+        stats.claimed(claims.size());
+        int next = 0;
+        for (DueDebtors.Claimed c : claims) {
+            Optional<Allowed> a = decide(c, now);
+            if (a.isEmpty()) {
+                continue;
+            }
+            PreviewDesk.Offer offer = preview.reserve(agents.get(next++), c, a.get().facts(), a.get().decision().phone(), now);
+            // The agent may look for the whole reservation: the claim must outlive it.
+            due.extend(c, offer.expiresAt().plus(settings.lease()));
+        }
+    }
+
+    /** The agent dials its reserved debtor (core thread; see {@link PreviewBoard#dial}). */
+    PreviewDesk.Dial previewDial(String agentId, Instant now) {
+        PreviewDesk.Held h = reserved(agentId);
+        AgentPool pool = desk.pool();
+        if (!pbx.available()) {
+            pool.previewEnded(agentId);
+            release(h.claimed(), now, "the PBX was unavailable when the agent dialed");
+            return new PreviewDesk.Refused("the PBX is unavailable; the debtor was given back, try the next one");
+        }
+        // The agent may have looked for two minutes: the engine decides again at the instant of the call.
+        Optional<Allowed> a = decide(h.claimed(), now);
+        if (a.isEmpty()) {
+            pool.previewEnded(agentId);
+            return new PreviewDesk.Refused("no longer allowed now (the calling rules changed during the preview); the debtor was given back");
+        }
+        CallId id = callId(now);
+        pool.dialPreview(agentId, id); // held before the originate: an answer can only go to this agent
+        preview.dialed(id, agentId);
+        placeAllowed(h.claimed(), a.get().facts(), a.get().decision(), now, id);
+        return new PreviewDesk.Dialed(id);
+    }
+
+    /** The agent skips its reserved debtor (core thread; see {@link PreviewBoard#skip}). */
+    void previewSkip(String agentId, String reason, Instant now) {
+        PreviewDesk.Held h = reserved(agentId);
+        desk.pool().previewEnded(agentId);
+        String words = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
+        String why = "skipped in preview by agent " + agentId + (words.length() > 200 ? words.substring(0, 200) : words);
+        Optional<DebtorFacts> facts = due.facts(h.claimed().debtorId(), now);
+        if (facts.isEmpty()) {
+            due.retire(h.claimed(), false, "debtor no longer exists");
+            return;
+        }
+        Decision d = engine.decide(facts.get(), now);
+        if (d.never()) {
+            giveBack(h.claimed(), d);
+            return;
+        }
+        Instant notBefore = now.plus(preview.settings().skipDelay());
+        Instant next = d.next().orElseThrow();
+        release(h.claimed(), next.isAfter(notBefore) ? next : notBefore, why);
+    }
+
+    private PreviewDesk.Held reserved(String agentId) {
+        if (preview == null) {
+            throw new IllegalStateException("campaign " + settings.campaignId() + " is not in preview mode");
+        }
+        return preview.take(agentId).orElseThrow(() -> new IllegalStateException("agent " + agentId
+                + " has no debtor reserved in campaign " + settings.campaignId()));
+    }
+
+    /** The preview desk of a preview campaign. */
+    public Optional<PreviewDesk> preview() {
+        return Optional.ofNullable(preview);
+    }
+
+    private void release(DueDebtors.Claimed claimed, Instant next, String reason) {
+        if (!due.release(claimed, next, reason)) {
+            leaseLost(claimed);
+        }
     }
 
     /** Advances a call; when it ends, closes the attempt and releases the debtor with the cadence's next time. */
@@ -184,7 +328,21 @@ public final class CampaignRunner {
         } else if (e instanceof CallEvent.Answered) {
             attempts.answered(e.callId(), e.at());
             due.extend(call.claimed, e.at().plus(settings.lease()));
-            if (agentMode && !wasLive) {
+            Optional<String> previewer = preview == null ? Optional.empty() : preview.agentOf(e.callId());
+            if (agentMode && !wasLive && previewer.isPresent()) {
+                // The agent who dialed it holds the call already and waits on its leg: join them, nobody else.
+                desk.answeredHeld(e.callId(), e.at());
+                if (pbx.canJoin(e.callId(), previewer.get())) {
+                    pbx.move(e.callId(), new Destination.Agent(previewer.get()));
+                } else {
+                    // A pool of PBX servers placed the call away from the agent's leg (PbxPool does not yet originate a
+                    // preview call on the agent's own server): the person hears the message rather than silence.
+                    log.warn("call {}: answered on a PBX other than agent {}'s leg; playing the message (campaign {})",
+                            e.callId(), previewer.get(), settings.campaignId());
+                    call.call.markAbandoned();
+                    pbx.move(e.callId(), new Destination.AbandonMessage());
+                }
+            } else if (agentMode && !wasLive) {
                 desk.answered(e.callId(), e.at()).ifPresent(agent -> pbx.move(e.callId(), new Destination.Agent(agent)));
             }
         } else if (e instanceof CallEvent.AgentWanted) {
@@ -217,6 +375,9 @@ public final class CampaignRunner {
         if (desk != null) {
             desk.ended(id, at, call.call.answeredAt() != null);
         }
+        if (preview != null) {
+            preview.ended(id);
+        }
         Optional<DebtorFacts> after = due.facts(call.facts.debtorId(), at);
         if (after.isEmpty()) {
             due.retire(call.claimed, false, "debtor no longer exists");
@@ -226,17 +387,19 @@ public final class CampaignRunner {
     }
 
     private void giveBack(DueDebtors.Claimed claimed, Decision d) {
-        boolean ok;
         if (d.never()) {
-            ok = due.retire(claimed, d.reason() == dev.cobra.compliance.SkipReason.NEXT_STAGE, d.explain());
+            if (!due.retire(claimed, d.reason() == dev.cobra.compliance.SkipReason.NEXT_STAGE, d.explain())) {
+                leaseLost(claimed);
+            }
         } else {
-            ok = due.release(claimed, d.next().orElseThrow(), d.explain());
+            release(claimed, d.next().orElseThrow(), d.explain());
         }
-        if (!ok) {
-            stats.leaseLost();
-            log.warn("lease on debtor #{} was lost before release (campaign {}): another node may have reclaimed it",
-                    claimed.debtorId(), settings.campaignId());
-        }
+    }
+
+    private void leaseLost(DueDebtors.Claimed claimed) {
+        stats.leaseLost();
+        log.warn("lease on debtor #{} was lost before release (campaign {}): another node may have reclaimed it",
+                claimed.debtorId(), settings.campaignId());
     }
 
     /**

@@ -12,6 +12,12 @@
  * follow it (READY only once the leg is up, LOGGED_OUT when it drops); {@link dev.cobra.campaign.AgentEndpoint} is the
  * agents' dial string template from configuration.
  *
+ * <p>Preview mode: {@link dev.cobra.campaign.PreviewDesk} reserves one claimed, engine-allowed debtor per READY agent
+ * (the agent goes to PREVIEW) and ends reservations that time out or whose agent left; the runner dials one only when
+ * its agent says so (the agent holds the call from the originate, so the answer is joined to it alone), or releases it
+ * on a skip with the skip delay; {@link dev.cobra.campaign.PreviewBoard} finds the runner behind an agent's preview for
+ * the HTTP routes.
+ *
  * <p>Reaches the database only through {@link dev.cobra.campaign.DueDebtors} and
  * {@link dev.cobra.campaign.AttemptLog} (implemented in the store package); no SQL or I/O types here.
  */

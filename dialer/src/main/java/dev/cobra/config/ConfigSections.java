@@ -43,7 +43,7 @@ final class ConfigSections {
             "promptPrefix");
     private static final Set<String> HTTP = Set.of("bindHost", "port", "maxBodyBytes", "workerThreads", "tokens");
     private static final Set<String> TOKEN = Set.of("token", "role", "name", "agent");
-    private static final Set<String> AGENTS = Set.of("endpoint", "wrapUpSeconds", "pauseReasons");
+    private static final Set<String> AGENTS = Set.of("endpoint", "wrapUpSeconds", "pauseReasons", "previewSeconds", "previewSkipMinutes");
     private static final Set<String> IVR = Set.of("flows", "zone", "verifyDocument", "leaveMachineMessage", "callbackNumber",
             "installments", "pix");
     private static final Set<String> INSTALLMENTS = Set.of("maxInstallments", "minInstallmentAmount", "monthlyInterestRate",
@@ -213,7 +213,10 @@ final class ConfigSections {
                 s.problem("pauseReasons[" + i + "]", "'" + reasons.get(i) + "' (expected: 1-32 of a-z, 0-9, '_', '-')");
             }
         }
-        return new AgentsConfig(endpoint, Duration.ofSeconds(wrapUp), new LinkedHashSet<>(reasons));
+        int preview = s.integer("previewSeconds", (int) defaults.preview().toSeconds(), 5, 3600);
+        int skip = s.integer("previewSkipMinutes", (int) defaults.previewSkipDelay().toMinutes(), 0, 10_080);
+        return new AgentsConfig(endpoint, Duration.ofSeconds(wrapUp), new LinkedHashSet<>(reasons), Duration.ofSeconds(preview),
+                Duration.ofMinutes(skip));
     }
 
     static IvrConfig ivr(Section s) {

@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Pushes agents' changes to their open event streams: a {@code state} event on every change (the agent as
  * {@code GET /api/agents} shows it, plus the server's {@code now} so a page can run its timer against the server's
  * clock) and, the moment a call is joined to the agent, a {@code call} event ({@code {"agentId", "callId"}}), on which
- * the console fetches the debtor's screen.
+ * the console fetches the debtor's screen; and, when a preview campaign reserves a debtor for the agent (state
+ * {@code preview}), a {@code preview} event ({@code {"agentId"}}, no debtor data), on which the console fetches
+ * {@code GET /api/agents/{id}/preview}.
  *
  * <p>Threading: {@link #changed} is the {@link AgentPool.Listener}, called on the core thread; it only formats and
  * hands frames to {@link EventSink#send}, which never blocks. Subscriptions come and go from HTTP workers (a
@@ -50,6 +52,9 @@ public final class AgentEvents implements AgentPool.Listener {
             if (alive && newCall) {
                 alive = sink.send("call", Map.of("agentId", agent.id(), "callId", call.value()));
             }
+            if (alive && agent.state() == AgentState.PREVIEW) {
+                alive = sink.send("preview", Map.of("agentId", agent.id()));
+            }
             if (!alive) {
                 sinks.remove(sink);
             }
@@ -67,6 +72,9 @@ public final class AgentEvents implements AgentPool.Listener {
             sink.send("state", state(a));
             if (a.state() == AgentState.ON_CALL && a.call() != null) {
                 sink.send("call", Map.of("agentId", a.id(), "callId", a.call().value()));
+            }
+            if (a.state() == AgentState.PREVIEW) {
+                sink.send("preview", Map.of("agentId", a.id()));
             }
         }, () -> sink.send("state", Map.of("id", agentId, "state", "logged_out", "now", clock.instant().toString())));
         return () -> streams.computeIfPresent(agentId, (k, set) -> {

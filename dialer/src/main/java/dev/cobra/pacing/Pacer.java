@@ -13,7 +13,10 @@ public interface Pacer {
     /** How many new calls to place now (0 or more). */
     int callsToPlace(PacingInput in);
 
-    /** Preview: the agent dials (or skips) each debtor from the screen, so the pacer places nothing by itself. */
+    /**
+     * Preview: the agent dials (or skips) each debtor from the screen, so the pacer places nothing by itself; the
+     * campaign runner reserves one debtor per ready agent instead ({@code campaign.PreviewDesk}).
+     */
     static Pacer preview() {
         return in -> 0;
     }

@@ -50,7 +50,7 @@ public record PacingInput(Instant now, int staffedAgents, int readyAgents, long[
                 continue;
             }
             AgentState s = a.state();
-            staffed += s == AgentState.READY || s == AgentState.ON_CALL || s == AgentState.WRAP_UP ? 1 : 0;
+            staffed += s == AgentState.READY || s == AgentState.PREVIEW || s == AgentState.ON_CALL || s == AgentState.WRAP_UP ? 1 : 0;
             ready += s == AgentState.READY ? 1 : 0;
             wrap += s == AgentState.WRAP_UP ? 1 : 0;
             talk += s == AgentState.ON_CALL ? 1 : 0;

@@ -61,51 +61,64 @@ public final class DebtorScreenStore {
                             rs.getString("amd_result"), rs.getString("ivr_progress"));
                 }
             }
-            DebtorScreen.Debtor debtor;
-            ZoneId zone;
-            try (PreparedStatement ps = c.prepareStatement("SELECT external_id, name, document, document_type, state, time_zone"
-                    + " FROM debtors WHERE id = ?")) {
-                ps.setLong(1, debtorId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    debtor = new DebtorScreen.Debtor(debtorId, rs.getString(1), rs.getString(2), Mask.digits(rs.getString(3)),
-                            rs.getString(4), rs.getString(5));
-                    zone = zone(rs.getString(6));
-                }
-            }
-            List<DebtorScreen.Debt> debts = new ArrayList<>();
-            List<DebtorScreen.Promise> promises = new ArrayList<>();
-            BigDecimal owed = BigDecimal.ZERO.setScale(2);
-            String currency = null;
-            DebtBalance negotiable = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT external_id, principal, interest, fees, currency, due_date, status,"
-                    + " promise_until FROM accounts WHERE debtor_id = ? ORDER BY due_date, id")) {
-                ps.setLong(1, debtorId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        BigDecimal total = rs.getBigDecimal(2).add(rs.getBigDecimal(3)).add(rs.getBigDecimal(4));
-                        LocalDate promise = rs.getObject(8, LocalDate.class);
-                        String status = rs.getString(7);
-                        debts.add(new DebtorScreen.Debt(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), total,
-                                rs.getString(5), rs.getObject(6, LocalDate.class).toString(), status, promise == null ? null : promise.toString()));
-                        if (promise != null) {
-                            promises.add(new DebtorScreen.Promise(rs.getString(1), promise.toString()));
-                        }
-                        if ("open".equals(status) || "disputed".equals(status)) {
-                            owed = owed.add(total);
-                            currency = currency == null ? rs.getString(5) : currency;
-                        }
-                        if (negotiable == null && "open".equals(status)) {
-                            negotiable = new DebtBalance(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), BigDecimal.ZERO.setScale(2));
-                        }
-                    }
-                }
-            }
-            return Optional.of(new DebtorScreen(callId, campaignId, debtor, phone, current, debts, owed, currency, attempts(c, debtorId),
-                    promises, agreements(c, debtorId), plans(negotiable, LocalDate.ofInstant(clock.instant(), zone))));
+            return screen(c, callId, campaignId, debtorId, phone, current);
         });
+    }
+
+    /**
+     * The screen of a debtor before any call (preview: the agent decides whether to dial): {@code callId} and
+     * {@code call} are null; {@code phoneE164} is the phone the dialer would call, shown masked.
+     */
+    public Optional<DebtorScreen> forDebtor(long campaignId, long debtorId, String phoneE164) {
+        return db.withConnection(c -> screen(c, null, campaignId, debtorId, Mask.digits(phoneE164), null));
+    }
+
+    private Optional<DebtorScreen> screen(Connection c, String callId, long campaignId, long debtorId, String phone,
+                                          DebtorScreen.CurrentCall current) throws SQLException {
+        DebtorScreen.Debtor debtor;
+        ZoneId zone;
+        try (PreparedStatement ps = c.prepareStatement("SELECT external_id, name, document, document_type, state, time_zone"
+                + " FROM debtors WHERE id = ?")) {
+            ps.setLong(1, debtorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                debtor = new DebtorScreen.Debtor(debtorId, rs.getString(1), rs.getString(2), Mask.digits(rs.getString(3)),
+                        rs.getString(4), rs.getString(5));
+                zone = zone(rs.getString(6));
+            }
+        }
+        List<DebtorScreen.Debt> debts = new ArrayList<>();
+        List<DebtorScreen.Promise> promises = new ArrayList<>();
+        BigDecimal owed = BigDecimal.ZERO.setScale(2);
+        String currency = null;
+        DebtBalance negotiable = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT external_id, principal, interest, fees, currency, due_date, status,"
+                + " promise_until FROM accounts WHERE debtor_id = ? ORDER BY due_date, id")) {
+            ps.setLong(1, debtorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal total = rs.getBigDecimal(2).add(rs.getBigDecimal(3)).add(rs.getBigDecimal(4));
+                    LocalDate promise = rs.getObject(8, LocalDate.class);
+                    String status = rs.getString(7);
+                    debts.add(new DebtorScreen.Debt(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), total,
+                            rs.getString(5), rs.getObject(6, LocalDate.class).toString(), status, promise == null ? null : promise.toString()));
+                    if (promise != null) {
+                        promises.add(new DebtorScreen.Promise(rs.getString(1), promise.toString()));
+                    }
+                    if ("open".equals(status) || "disputed".equals(status)) {
+                        owed = owed.add(total);
+                        currency = currency == null ? rs.getString(5) : currency;
+                    }
+                    if (negotiable == null && "open".equals(status)) {
+                        negotiable = new DebtBalance(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), BigDecimal.ZERO.setScale(2));
+                    }
+                }
+            }
+        }
+        return Optional.of(new DebtorScreen(callId, campaignId, debtor, phone, current, debts, owed, currency, attempts(c, debtorId),
+                promises, agreements(c, debtorId), plans(negotiable, LocalDate.ofInstant(clock.instant(), zone))));
     }
 
     private static List<DebtorScreen.PastAttempt> attempts(Connection c, long debtorId) throws SQLException {

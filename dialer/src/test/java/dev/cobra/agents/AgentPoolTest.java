@@ -158,4 +158,33 @@ class AgentPoolTest {
         assertEquals(java.util.List.of("a:READY", "a:ON_CALL:c-1", "a:ON_CALL:c-1", "a:WRAP_UP", "a:PAUSED", "a:READY",
                 "a:LOGGED_OUT"), seen);
     }
+
+    @Test
+    void aPreviewingAgentTakesNoCallUntilItDialsAndThenHoldsItsOwn() {
+        pool.login("a", Set.of());
+        pool.preview("a");
+        assertEquals(AgentState.PREVIEW, pool.agent("a").orElseThrow().state());
+        assertTrue(pool.assign(C1, "x").isEmpty(), "a previewing agent is not offered calls");
+        assertThrows(IllegalStateException.class, () -> pool.preview("a"), "one debtor at a time");
+        Agent a = pool.dialPreview("a", C1);
+        assertEquals(AgentState.ON_CALL, a.state());
+        assertEquals("a", pool.holder(C1).orElseThrow().id());
+        assertThrows(IllegalStateException.class, () -> pool.dialPreview("a", C2), "not previewing any more");
+        assertEquals(AgentState.WRAP_UP, pool.callEnded(C1).orElseThrow().state(), "an unanswered preview call wraps up too");
+    }
+
+    @Test
+    void aPreviewEndsInReadyPausedOrLoggedOutAndOnlyReadyAgentsPreview() {
+        pool.login("a", Set.of());
+        pool.preview("a");
+        assertEquals(AgentState.READY, pool.previewEnded("a").state());
+        assertThrows(IllegalStateException.class, () -> pool.previewEnded("a"), "not previewing");
+        pool.preview("a");
+        assertEquals(AgentState.PAUSED, pool.pause("a", "lunch").state());
+        assertThrows(IllegalStateException.class, () -> pool.preview("a"), "a paused agent previews nothing");
+        pool.ready("a");
+        pool.preview("a");
+        assertEquals(Optional.empty(), pool.logout("a"), "no call held while previewing");
+        assertThrows(IllegalStateException.class, () -> pool.dialPreview("a", C1));
+    }
 }

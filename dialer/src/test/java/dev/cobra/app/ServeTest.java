@@ -49,6 +49,8 @@ class ServeTest {
     private static final String CAMPAIGN = "serve-e2e";
     private static final String AGENT_CAMPAIGN = "serve-agents";
     private static final String AGENT_TOKEN = "agent-1001-token-0123456789";
+    private static final String ADMIN_TOKEN = "admin-token-0123456789";
+    private static final String PREVIEW_CAMPAIGN = "serve-preview";
 
     private final Database db;
     private final DbSettings settings;
@@ -148,6 +150,104 @@ class ServeTest {
         }
         assertEquals(0L, count("SELECT COUNT(*) FROM call_attempts WHERE ended_at IS NULL AND campaign_id = ?", campaign.id()));
         assertEquals(0L, count("SELECT COUNT(*) FROM campaign_debtors WHERE lease_id IS NOT NULL AND campaign_id = ?", campaign.id()));
+    }
+
+    @Test
+    void aPreviewAgentSkipsOneDebtorDialsTheNextAndOnlyThatAgentIsBridgedToIt(@TempDir Path dir) throws Exception {
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TUESDAY_11H_SP));
+        CampaignStore campaigns = new CampaignStore(db);
+        Campaign campaign = campaigns.ensure(PREVIEW_CAMPAIGN, "Serve preview", "BR", clock.instant());
+        campaigns.update(PREVIEW_CAMPAIGN, campaign.name(), "BR", new Campaign.Dialing("preview", "collection", 5,
+                new BigDecimal("1.5"), new BigDecimal("0.03"), 15, false, null), clock.instant());
+        Fixtures.bulkDebtors(db, campaign.id(), "SRVP-", 3, TUESDAY_11H_SP.minus(Duration.ofDays(1)));
+        campaigns.setStatus(PREVIEW_CAMPAIGN, "running", clock.instant());
+        // Every debtor answers after a second's ringing and talks for 4 s (the simulator knows them by national number).
+        Scenario.Builder scenario = Scenario.builder(13);
+        for (String e164 : phones(campaign.id())) {
+            scenario.number(e164.substring(3), dev.cobra.pbxsim.scenario.PhoneBehaviour.answers(Duration.ofSeconds(1), Duration.ofSeconds(4)));
+        }
+
+        try (PbxSim sim = PbxSim.builder().scenario(scenario.build()).start()) {
+            Server server = Server.start(config(sim, dir), clock, List.of());
+            try {
+                await("the node is ready (database and PBX up)", () -> get(server, "/health/ready").statusCode() == 200);
+                assertEquals(404, get(server, "/api/agents/1001/preview", AGENT_TOKEN).statusCode(), "not logged in: nothing reserved");
+                String body = "{\"campaigns\": [\"" + PREVIEW_CAMPAIGN + "\"], \"extension\": \"%s\"}";
+                assertEquals(200, post(server, "/api/agents/1001/login", AGENT_TOKEN, String.format(body, "301")).statusCode());
+                assertEquals(200, post(server, "/api/agents/1002/login", ADMIN_TOKEN, String.format(body, "302")).statusCode());
+                await("both agents' legs are up and each has a debtor reserved", () ->
+                        get(server, "/api/agents/1001/preview", AGENT_TOKEN).statusCode() == 200
+                                && get(server, "/api/agents/1002/preview", ADMIN_TOKEN).statusCode() == 200);
+                assertEquals(403, get(server, "/api/agents/1002/preview", AGENT_TOKEN).statusCode(), "an agent sees only its own");
+                String first = previewed(server, "1001", AGENT_TOKEN);
+                String other = previewed(server, "1002", ADMIN_TOKEN);
+                assertFalse(first.equals(other), "one debtor per agent: " + first);
+                assertEquals(0, attempts(PREVIEW_CAMPAIGN), "nothing is dialed until an agent dials");
+                assertTrue(get(server, "/api/agents", ADMIN_TOKEN).body().contains("\"state\":\"preview\""));
+
+                assertEquals(400, post(server, "/api/agents/1001/preview/skip", AGENT_TOKEN, "{\"reason\": \"" + "x".repeat(201) + "\"}")
+                        .statusCode(), "a reason over 200 characters is refused");
+                HttpResponse<String> skip = post(server, "/api/agents/1001/preview/skip", AGENT_TOKEN, "{\"reason\": \"test skip\"}");
+                assertEquals(200, skip.statusCode(), skip.body());
+                await("the agent is offered the next debtor", () -> get(server, "/api/agents/1001/preview", AGENT_TOKEN).statusCode() == 200);
+                String next = previewed(server, "1001", AGENT_TOKEN);
+                assertFalse(next.equals(first) || next.equals(other), "neither the skipped debtor nor the other agent's: " + next);
+
+                HttpResponse<String> dial = post(server, "/api/agents/1001/preview/dial", AGENT_TOKEN, "");
+                assertEquals(200, dial.statusCode(), dial.body());
+                String callId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dial.body()).path("callId").asText();
+                assertTrue(agentState(server, "1001").equals("on_call"), "the agent holds the call while it rings");
+                assertEquals(409, post(server, "/api/agents/1001/preview/dial", AGENT_TOKEN, "").statusCode(), "nothing left to dial");
+                await("the debtor answers and is bridged to the agent's leg", () ->
+                        count("SELECT COUNT(*) FROM call_attempts WHERE bridged_at IS NOT NULL AND call_id = ?", callId) == 1);
+                await("the debtor hangs up: the agent is in wrap-up", () -> agentState(server, "1001").equals("wrap_up"));
+                assertEquals(next, Fixtures.row(db, "SELECT d.external_id FROM call_attempts a JOIN debtors d ON d.id = a.debtor_id"
+                        + " WHERE a.call_id = ?", callId, 1).get(0), "the call went to the debtor the agent previewed");
+                assertEquals(1, attempts(PREVIEW_CAMPAIGN), "one call, the one the agent dialed");
+                assertEquals("preview", agentState(server, "1002"), "the other agent never got the call");
+                assertEquals(other, previewed(server, "1002", ADMIN_TOKEN));
+                assertEquals("skipped in preview by agent 1001: test skip", Fixtures.row(db, "SELECT m.last_reason FROM campaign_debtors m"
+                        + " JOIN debtors d ON d.id = m.debtor_id WHERE d.external_id = ?", first, 1).get(0));
+            } finally {
+                server.shutdown();
+            }
+        }
+        assertEquals(0L, count("SELECT COUNT(*) FROM call_attempts WHERE ended_at IS NULL AND campaign_id = ?", campaign.id()));
+        assertEquals(0L, count("SELECT COUNT(*) FROM campaign_debtors WHERE lease_id IS NOT NULL AND campaign_id = ?", campaign.id()),
+                "the reservation left at shutdown is released too");
+    }
+
+    /** The external id of the debtor reserved for the agent. */
+    private String previewed(Server server, String agent, String token) throws Exception {
+        HttpResponse<String> r = get(server, "/api/agents/" + agent + "/preview", token);
+        assertEquals(200, r.statusCode(), r.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("screen").path("debtor").path("externalId").asText();
+    }
+
+    private String agentState(Server server, String agent) throws Exception {
+        for (com.fasterxml.jackson.databind.JsonNode a : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(get(server, "/api/agents", ADMIN_TOKEN).body()).path("agents")) {
+            if (a.path("id").asText().equals(agent)) {
+                return a.path("state").asText();
+            }
+        }
+        return "unknown";
+    }
+
+    private List<String> phones(long campaignId) {
+        return db.withConnection(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT p.e164 FROM phones p JOIN campaign_debtors m ON m.debtor_id = p.debtor_id"
+                    + " WHERE m.campaign_id = ?")) {
+                ps.setLong(1, campaignId);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Test

@@ -241,7 +241,7 @@ class ConsoleBrowserTest {
     }
 
     /** Headless chromium with a fresh profile, Debian's binaries named outright (no Selenium Manager download). */
-    private static WebDriver chromium(Path profile) {
+    static WebDriver chromium(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -253,7 +253,7 @@ class ConsoleBrowserTest {
         return new ChromeDriver(service, options);
     }
 
-    private static void screenshot(WebDriver browser, String name) throws Exception {
+    static void screenshot(WebDriver browser, String name) throws Exception {
         Files.createDirectories(SHOTS);
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);

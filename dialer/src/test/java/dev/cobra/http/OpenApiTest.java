@@ -43,6 +43,7 @@ class OpenApiTest {
         ConsoleRoutes.routes(pool, core, new AgentEvents(ApiServer.CLOCK), new Authenticator(Map.of(), ApiServer.CLOCK),
                         call -> java.util.Optional.empty(), List::of).stream()
                 .filter(r -> r.pattern().startsWith("/api/")).forEach(all::add);
+        all.addAll(PreviewRoutes.routes(new dev.cobra.campaign.PreviewBoard(ApiServer.CLOCK), core, (campaign, debtor, phone) -> java.util.Optional.empty()));
         Set<String> out = new TreeSet<>();
         for (Route r : all) {
             assertTrue(out.add(r.method() + " " + r.pattern()), "two routes for " + r.method() + " " + r.pattern());

@@ -57,5 +57,14 @@ class DebtorScreenStoreTest {
         assertEquals(new BigDecimal("922.50"), s.plans().get(0).total());
         assertTrue(s.plans().size() > 1, "installment plans are offered too");
         assertTrue(store.forCall("no-such-call").isEmpty());
+
+        // Preview: the same screen before any call, for the phone the dialer would call.
+        DebtorScreen p = store.forDebtor(campaign, debtorAndPhone[0], "+5511987654321").orElseThrow();
+        assertEquals(null, p.callId());
+        assertEquals(null, p.call());
+        assertEquals(s.debts(), p.debts());
+        assertEquals(s.attempts(), p.attempts());
+        assertFalse(p.phoneMasked().contains("87654"), "masked: " + p.phoneMasked());
+        assertTrue(store.forDebtor(campaign, -1, "+5511987654321").isEmpty());
     }
 }

@@ -211,6 +211,10 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
     private final Map<String, AgentLeg> legByAction = new HashMap<>();
     private final Map<String, AgentLeg> legByUniqueid = new HashMap<>();
     private long legSequence;
+    /** The legs up now, for {@link #agentLeg} (read on any thread; written on the loop before the listener hears "up"). */
+    private final Map<String, dev.cobra.calls.AgentLeg> legsUp = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The channel list of the last {@link #findAgentLegs}: which channels share a bridge with a found leg. Loop only. */
+    private List<AmiMessage> lastFound = List.of();
     private final ArrayDeque<Track> rateQueue = new ArrayDeque<>();
     /**
      * Calls we ended without seeing their channels go (guard expired, lost in reconciliation): a channel that shows
@@ -405,6 +409,100 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         });
     }
 
+    @Override
+    public java.util.Optional<dev.cobra.calls.AgentLeg> agentLeg(String agentId) {
+        return java.util.Optional.ofNullable(legsUp.get(agentId));
+    }
+
+    /**
+     * The channels in the agent context ({@link DialplanContexts#agent()}) whose exten is an agent id, from one
+     * CoreShowChannels: every agent leg on this server, whichever node opened it. Fails when the session is down.
+     */
+    @Override
+    public CompletableFuture<List<dev.cobra.calls.AgentLeg>> findAgentLegs() {
+        CompletableFuture<List<dev.cobra.calls.AgentLeg>> out = new CompletableFuture<>();
+        loop.execute(() -> {
+            AmiConnection s = session;
+            if (s == null) {
+                out.completeExceptionally(new AmiException("agent legs not listed: AMI session to " + server.describe() + " is down"));
+                return;
+            }
+            s.sendList(AmiMessage.of("Action", "CoreShowChannels"), "CoreShowChannelsComplete").whenComplete((items, e) -> {
+                if (e != null) {
+                    out.completeExceptionally(e);
+                    return;
+                }
+                loop.execute(() -> {
+                    lastFound = List.copyOf(items);
+                    List<dev.cobra.calls.AgentLeg> legs = new ArrayList<>();
+                    for (AmiMessage m : items) {
+                        String exten = m.valueOr("Exten", "");
+                        if (settings.contexts().agent().equals(m.valueOr("Context", "")) && AGENT_EXTEN.matcher(exten).matches()) {
+                            legs.add(new dev.cobra.calls.AgentLeg(server.name(), exten, m.valueOr("Channel", ""), m.valueOr("Uniqueid", "")));
+                        }
+                    }
+                    out.complete(List.copyOf(legs));
+                });
+            });
+        });
+        return out;
+    }
+
+    /** Tracks a found leg as this adapter's own, up: its Hangup is the leg's end, closeAgentLeg hangs it up. */
+    @Override
+    public void adoptAgentLeg(dev.cobra.calls.AgentLeg found) {
+        loop.execute(() -> {
+            if (agentLegs.containsKey(found.agentId())) {
+                log.warn("agent {}'s leg {} not adopted on {}: the agent already has a leg here", found.agentId(), found.channel(),
+                        server.name());
+                return;
+            }
+            AgentLeg leg = new AgentLeg(found.agentId(), "adopted-" + found.agentId() + "-" + (++legSequence));
+            agentLegs.put(found.agentId(), leg);
+            counters.agentLegs.set(agentLegs.size());
+            log.info("agent {}'s leg {} adopted on {} (opened by this node's previous run)", found.agentId(), found.channel(),
+                    server.name());
+            legUp(leg, found.uniqueid(), found.channel());
+        });
+    }
+
+    /**
+     * Hangs up a found leg and the channels bridged to it (same BridgeId in the last listing): a call the previous run
+     * bridged to the agent, which nobody follows now, is not left in a dead bridge.
+     */
+    @Override
+    public void hangUpAgentLeg(dev.cobra.calls.AgentLeg found) {
+        loop.execute(() -> {
+            AmiConnection s = session;
+            if (s == null) {
+                log.warn("agent {}'s leg {} not hung up on {}: AMI is down", found.agentId(), found.channel(), server.name());
+                return;
+            }
+            String bridge = "";
+            for (AmiMessage m : lastFound) {
+                if (found.uniqueid().equals(m.valueOr("Uniqueid", ""))) {
+                    bridge = m.valueOr("BridgeId", "");
+                }
+            }
+            List<String> channels = new ArrayList<>(List.of(found.channel()));
+            for (AmiMessage m : lastFound) {
+                if (!bridge.isEmpty() && bridge.equals(m.valueOr("BridgeId", "")) && !found.uniqueid().equals(m.valueOr("Uniqueid", ""))) {
+                    channels.add(m.valueOr("Channel", ""));
+                }
+            }
+            log.info("agent {}'s leg {} hung up on {} ({} channel(s) bridged to it)", found.agentId(), found.channel(), server.name(),
+                    channels.size() - 1);
+            for (String channel : channels) {
+                s.send(AmiMessage.of("Action", "Hangup", "Channel", channel, "Cause", "16")).whenComplete((r, e) -> {
+                    if (e != null || !"Success".equalsIgnoreCase(r.valueOr("Response", ""))) {
+                        log.warn("Hangup of {} on {} failed: {}", channel, server.name(),
+                                e != null ? e.getMessage() : r.valueOr("Message", "(no message)"));
+                    }
+                });
+            }
+        });
+    }
+
     /** Hangs up a leg that is up; one still opening is hung up when its answer arrives (or found in reconciliation). */
     private void hangUpLeg(AgentLeg leg) {
         AmiConnection s = session;
@@ -430,6 +528,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
             hangUpLeg(leg);
             return;
         }
+        legsUp.put(leg.agentId, new dev.cobra.calls.AgentLeg(server.name(), leg.agentId, channel, uniqueid));
         log.info("agent {}'s leg is up on {}", leg.agentId, server.name());
         agentLeg(leg.agentId, true);
     }
@@ -440,6 +539,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
             return;
         }
         agentLegs.remove(leg.agentId);
+        legsUp.remove(leg.agentId);
         legByAction.remove(leg.actionId);
         counters.agentLegs.set(agentLegs.size());
         if (!leg.closeWanted) {

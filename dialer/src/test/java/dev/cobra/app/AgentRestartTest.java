@@ -18,9 +18,6 @@ import dev.cobra.store.Database;
 import dev.cobra.store.DbSettings;
 import dev.cobra.store.Fixtures;
 import dev.cobra.store.MariaDbExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -45,13 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentRestartTest {
     private static final Instant TUESDAY_11H_SP = LocalDateTime.of(2026, 11, 24, 14, 0).toInstant(ZoneOffset.UTC);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** ServeTest's admin token. */
-    private static final String ADMIN = "admin-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
     private final DbSettings settings;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final NodeHttp http = new NodeHttp();
     private final Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TUESDAY_11H_SP));
 
     AgentRestartTest(Database db, DbSettings settings) {
@@ -93,7 +88,7 @@ class AgentRestartTest {
                 assertEquals(4, sim.liveChannelCount(), "the same legs: no agent phone dialed again");
                 assertEquals(readyLeg, saved("2001").get(1), "the saved leg is the adopted one");
 
-                assertEquals(200, post(second, "/api/agents/2001/logout", "{}").statusCode());
+                assertEquals(200, http.post(second, "/api/agents/2001/logout", "{}").statusCode());
                 sim.awaitLiveChannelCount(2, WAIT); // the adopted leg is this node's to hang up
                 await("the log-out is saved", () -> "LOGGED_OUT".equals(saved("2001").get(0)));
             } finally {
@@ -179,7 +174,7 @@ class AgentRestartTest {
     private void login(Server server, String agent, String extension, String pause) throws Exception {
         String body = "{\"campaigns\": [\"restart\"], \"extension\": \"" + extension + "\""
                 + (pause == null ? "" : ", \"pause\": \"" + pause + "\"") + "}";
-        HttpResponse<String> r = post(server, "/api/agents/" + agent + "/login", body);
+        HttpResponse<String> r = http.post(server, "/api/agents/" + agent + "/login", body);
         assertEquals(200, r.statusCode(), r.body());
     }
 
@@ -189,9 +184,7 @@ class AgentRestartTest {
 
     /** The agent as GET /api/agents shows it (a missing node when the node does not know it). */
     private JsonNode agent(Server server, String agent) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/agents"))
-                .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + ADMIN).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.get(server, "/api/agents");
         assertEquals(200, r.statusCode(), r.body());
         for (JsonNode a : JSON.readTree(r.body()).path("agents")) {
             if (agent.equals(a.path("id").asText())) {
@@ -201,11 +194,6 @@ class AgentRestartTest {
         return JSON.missingNode();
     }
 
-    private HttpResponse<String> post(Server server, String path, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
-                .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private CobraConfig config(PbxSim sim, Path dir, String node) {
         return ServeTest.config(sim, dir, settings, node);

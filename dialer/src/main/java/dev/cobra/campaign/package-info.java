@@ -12,7 +12,8 @@
  * follow it (READY only once the leg is up, LOGGED_OUT when it drops); {@link dev.cobra.campaign.AgentEndpoint} is the
  * agents' dial string template from configuration.
  *
- * <p>Reaches the database only through {@link dev.cobra.campaign.DueDebtors} and
- * {@link dev.cobra.campaign.AttemptLog} (implemented in the store package); no SQL or I/O types here.
+ * <p>Reaches the database only through {@link dev.cobra.campaign.DueDebtors}, {@link dev.cobra.campaign.AttemptLog} and
+ * {@link dev.cobra.campaign.AgentSessionLog} (each agent session as it changes, what a restarted node recovers from;
+ * implemented in the store package); no SQL or I/O types here.
  */
 package dev.cobra.campaign;

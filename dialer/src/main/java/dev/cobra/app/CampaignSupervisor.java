@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every {@code poll} the running campaigns are read. A campaign newly running gets a {@link CampaignRunner} built
  * from its {@link Campaign.Dialing}: mode {@code ivr} keeps up to {@code maxLines} calls in flight (like
- * {@link CallBudget#fixed}) and sends answered calls to its IVR flow; the agent modes hand answered calls to agents
+ * {@link CallBudget#fixed}) and sends answered calls to its IVR flow, whose transfer to an agent ({@code NEXT_STEP=agent})
+ * joins the caller to the campaign's longest-idle agent (or plays the information message after
+ * {@link #TRANSFER_LIMIT}); the agent modes hand answered calls to agents
  * through an {@link AgentDesk} paced by the mode's {@link Pacer}, also within {@code maxLines}. The calls a replaced
  * runner still holds count against the new runner's {@code maxLines}. A campaign no longer running (paused, stopped) has its
  * gate closed: it places no new call, and its live calls finish normally (their outcomes recorded, their debtors
@@ -70,6 +72,11 @@ final class CampaignSupervisor implements AutoCloseable {
     static final Duration CORE_TIMEOUT = Duration.ofSeconds(10);
     /** The regulators' limit on the wait between a person's answer and an agent or the message (see AgentDesk). */
     private static final Duration ABANDON_LIMIT = Duration.ofSeconds(2);
+    /**
+     * How long a caller the IVR handed on to an agent waits in hold for one before the information message: the IVR
+     * answered the call, so the 2-second rule does not apply, but the dialplan's hold ends after 60 s.
+     */
+    static final Duration TRANSFER_LIMIT = Duration.ofSeconds(20);
 
     private final Database db;
     private final String node;
@@ -349,7 +356,13 @@ final class CampaignSupervisor implements AutoCloseable {
         java.util.function.IntSupplier room = () -> gate.open() ? d.maxLines() - self[0].inFlight() - drainingCalls(c.id()) : 0;
         CampaignRunner runner;
         if (!d.agents()) {
-            runner = new CampaignRunner(settings, due, attempts, engine, pbx, inFlight -> Math.max(0, room.getAsInt()), loop);
+            // The IVR may hand a caller on to the campaign's agents (NEXT_STEP=agent): the longest-idle one takes it, or
+            // the caller hears the information message after TRANSFER_LIMIT. The desk places no call by itself.
+            AgentDesk transfers = new AgentDesk(agents, c.code(), TRANSFER_LIMIT, tick, Pacer.preview(),
+                    new CallHistory(settings.ringTimeout(), 1000, 1000), AbandonMeter.rolling24Hours(false));
+            runner = new CampaignRunner(settings, due, attempts, engine, pbx, inFlight -> Math.max(0, room.getAsInt()), loop,
+                    transfers);
+            runner.onHandOff(answerToJoin -> agentMeters.handOff(c.code(), answerToJoin));
         } else if ("preview".equals(d.mode())) {
             // The agents choose each call: one debtor reserved per READY agent, within maxLines (calls in flight and
             // reservations together); a call is joined only to the agent who dialed it, so nothing can be abandoned.

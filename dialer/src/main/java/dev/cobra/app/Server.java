@@ -28,7 +28,10 @@ import dev.cobra.metrics.CobraMeters;
 import dev.cobra.pbx.PbxPool;
 import dev.cobra.agents.AgentState;
 import dev.cobra.campaign.AgentEndpoint;
+import dev.cobra.campaign.AgentSessionLog;
 import dev.cobra.campaign.AgentSessions;
+import dev.cobra.store.AgentSessionStore;
+import java.util.concurrent.CompletableFuture;
 import dev.cobra.http.AgentEvents;
 import dev.cobra.http.ApiRoutes;
 import dev.cobra.http.ConsoleRoutes;
@@ -72,7 +75,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code cobra serve}: one dialer node, from configuration to shutdown. Owns the start-up order (log levels, database
  * and migrations, recovery of what a previous run of this node left open, IVR flows and the FastAGI server, the PBX
- * pool, the HTTP server, then the campaign supervisor, so nothing dials before everything it needs is up) and the
+ * pool, the HTTP server, then the campaign supervisor, so nothing dials before everything it needs is up; the agent
+ * sessions its previous run saved are settled against each PBX's agent legs as soon as that PBX's AMI session is up,
+ * see {@link AgentSessions#recover}) and the
  * shutdown order, the reverse, with the calls first:
  * <ol>
  *   <li>stop dialing: no campaign places a new call;</li>
@@ -119,6 +124,7 @@ public final class Server {
     private volatile boolean shuttingDown;
     /** Agents by state, published by the core thread after every pacing tick, read by the metrics scrape. */
     private final AtomicReference<Map<AgentState, Integer>> agentStates = new AtomicReference<>(Map.of());
+    private final List<AgentSessions.Recovery> agentRecoveries = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Server(CobraConfig config, Clock clock) {
         this.config = config;
@@ -152,6 +158,10 @@ public final class Server {
         int orphans = new AttemptStore(db).closeOrphans(node, clock.instant());
         int leases = new ClaimStore(db).releaseAll(node, clock.instant(), "released at start of node " + node);
         log.info("recovery: {} attempt(s) left open by a previous run of node {} closed, {} lease(s) released", orphans, node, leases);
+        AgentSessionStore savedSessions = new AgentSessionStore(db, node, clock);
+        List<AgentSessionLog.Saved> previousSessions = savedSessions.open();
+        log.info("recovery: {} agent session(s) saved by a previous run of node {}, settled once each PBX is up",
+                previousSessions.size(), node);
         CobraMeters meters = new CobraMeters();
         closeInReverse.add(meters);
 
@@ -178,6 +188,7 @@ public final class Server {
         Map<String, Supplier<OpsRoutes.Check>> ready = new LinkedHashMap<>();
         ready.put("database", () -> new OpsRoutes.Check(db.withConnection(c -> c.isValid(2)), store.description));
         List<PbxPool.Member> members = new ArrayList<>();
+        Map<AsteriskPbx, CompletableFuture<Void>> started = new LinkedHashMap<>();
         for (AsteriskConfig a : config.asterisk()) {
             AsteriskPbx pbx = new AsteriskPbx(a.server(), a.settings(), clock, new SplittableRandom(a.server().name().hashCode()));
             closeInReverse.add(pbx);
@@ -193,7 +204,8 @@ public final class Server {
             PbxMeters.bind(meters.registry(), pool);
             for (PbxPool.Member m : members) {
                 AsteriskPbx pbx = (AsteriskPbx) m.pbx();
-                pbx.start().whenComplete((ok, e) -> {
+                started.put(pbx, pbx.start());
+                started.get(pbx).whenComplete((ok, e) -> {
                     if (e == null) {
                         log.info("pbx {}: AMI session up", pbx.name());
                     } else {
@@ -218,8 +230,10 @@ public final class Server {
         AgentRoutes.DispositionSink sink = (call, d, promise, callback) -> dispositions.record(call.value(), d, promise, callback);
         if (pool != null) {
             // Log-in opens the agent's leg on a PBX; the agent is READY only once it is up (AgentSessions).
-            AgentSessions sessions = new AgentSessions(agents, pool, new AgentEndpoint(config.agents().endpointTemplate()));
+            AgentSessions sessions = new AgentSessions(agents, pool, new AgentEndpoint(config.agents().endpointTemplate()),
+                    savedSessions);
             loop.serveAgents(sessions);
+            started.forEach((pbx, up) -> recoverAgents(pbx, up, sessions, previousSessions));
             routes.addAll(AgentRoutes.routes(sessions, loop::call, sink));
         } else {
             routes.addAll(AgentRoutes.routes(agents, loop::call, sink)); // no PBX, no legs: states only, nothing is dialed
@@ -246,6 +260,49 @@ public final class Server {
             supervisor.start(config.dialing().poll());
         }
         log.info("node {} serving", node);
+    }
+
+    /**
+     * Once {@code pbx}'s AMI session is up (now or after its reconnects), settles the agent sessions this node's previous
+     * run saved on it against the legs it has ({@link AgentSessions#recover}), on the core thread. Runs once per server.
+     */
+    private void recoverAgents(AsteriskPbx pbx, CompletableFuture<Void> up, AgentSessions sessions,
+                               List<AgentSessionLog.Saved> previous) {
+        up.handle((ok, e) -> {
+            if (e != null || !pbx.available()) {
+                if (!shuttingDown) {
+                    // Not up yet: the adapter reconnects in the background; look again in a second.
+                    CompletableFuture<Void> later = new CompletableFuture<>();
+                    CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> later.complete(null));
+                    recoverAgents(pbx, later, sessions, previous);
+                }
+                return null;
+            }
+            pbx.findAgentLegs().thenAccept(found -> {
+                try {
+                    agentRecoveries.add(loop.call(() -> sessions.recover(pbx.name(), previous, found), CampaignSupervisor.CORE_TIMEOUT));
+                } catch (Exception ex) {
+                    if (ex instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    log.error("agent recovery on {} failed", pbx.name(), ex);
+                }
+            }).exceptionally(ex -> {
+                log.warn("agent recovery on {}: the legs could not be listed ({}); retrying", pbx.name(), ex.toString());
+                if (!shuttingDown) {
+                    CompletableFuture<Void> later = new CompletableFuture<>();
+                    CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> later.complete(null));
+                    recoverAgents(pbx, later, sessions, previous);
+                }
+                return null;
+            });
+            return null;
+        });
+    }
+
+    /** What the agent recovery did on each server so far (one entry per server, once its AMI session was up). */
+    public List<AgentSessions.Recovery> agentRecoveries() {
+        return List.copyOf(agentRecoveries);
     }
 
     private Authenticator authenticator(HttpConfig h) {

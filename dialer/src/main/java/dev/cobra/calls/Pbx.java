@@ -38,6 +38,33 @@ public interface Pbx {
     /** Hangs up the agent's leg (no-op if it has none). A call bridged to it ends as the dialplan says. */
     void closeAgentLeg(String agentId);
 
+    /** The agent's leg while it is up on this PBX (for the session's record); empty while opening or without one. */
+    default java.util.Optional<AgentLeg> agentLeg(String agentId) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Every agent leg the PBX has now, whoever opened it (Asterisk: the channels in the agent context, exten = agent
+     * id): after a dialer restart, the legs a previous run left up. Completes within the PBX's action timeout, or fails
+     * (PBX down). A PBX without agent legs answers an empty list.
+     */
+    default java.util.concurrent.CompletableFuture<java.util.List<AgentLeg>> findAgentLegs() {
+        return java.util.concurrent.CompletableFuture.completedFuture(java.util.List.of());
+    }
+
+    /**
+     * Takes over a leg {@link #findAgentLegs} found (opened by this node's previous run): from now on it is this
+     * adapter's leg, as if {@link #openAgentLeg} had opened it; it reports up once, then down exactly once. Does nothing
+     * if the agent already has a leg here.
+     */
+    default void adoptAgentLeg(AgentLeg leg) {}
+
+    /**
+     * Hangs up a leg {@link #findAgentLegs} found that nobody will take over, and the call bridged to it, if any
+     * (the call's attempt was closed by recovery). Reports nothing: the leg was never this adapter's.
+     */
+    default void hangUpAgentLeg(AgentLeg leg) {}
+
     /**
      * True when {@code call} can be joined to {@code agentId}'s leg: both live on the same server. One server: always
      * true (a missing leg is the adapter's to report). A pool of servers answers for where each one lives.

@@ -18,7 +18,8 @@
  * on a skip with the skip delay; {@link dev.cobra.campaign.PreviewBoard} finds the runner behind an agent's preview for
  * the HTTP routes.
  *
- * <p>Reaches the database only through {@link dev.cobra.campaign.DueDebtors} and
- * {@link dev.cobra.campaign.AttemptLog} (implemented in the store package); no SQL or I/O types here.
+ * <p>Reaches the database only through {@link dev.cobra.campaign.DueDebtors}, {@link dev.cobra.campaign.AttemptLog} and
+ * {@link dev.cobra.campaign.AgentSessionLog} (each agent session as it changes, what a restarted node recovers from;
+ * implemented in the store package); no SQL or I/O types here.
  */
 package dev.cobra.campaign;

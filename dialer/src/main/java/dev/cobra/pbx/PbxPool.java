@@ -178,6 +178,43 @@ public final class PbxPool implements Pbx {
         }
     }
 
+    @Override
+    public Optional<dev.cobra.calls.AgentLeg> agentLeg(String agentId) {
+        Member m = agentOwners.get(agentId);
+        return m == null ? Optional.empty() : m.pbx().agentLeg(agentId);
+    }
+
+    /** Every member's agent legs; a member that is down or fails to list them fails the whole answer. */
+    @Override
+    public java.util.concurrent.CompletableFuture<List<dev.cobra.calls.AgentLeg>> findAgentLegs() {
+        List<java.util.concurrent.CompletableFuture<List<dev.cobra.calls.AgentLeg>>> asks = new ArrayList<>();
+        members.forEach(m -> asks.add(m.pbx().findAgentLegs()));
+        return java.util.concurrent.CompletableFuture.allOf(asks.toArray(new java.util.concurrent.CompletableFuture<?>[0]))
+                .thenApply(v -> asks.stream().flatMap(a -> a.join().stream()).toList());
+    }
+
+    /** The leg stays on the member that has it ({@link dev.cobra.calls.AgentLeg#pbx()}). */
+    @Override
+    public void adoptAgentLeg(dev.cobra.calls.AgentLeg leg) {
+        Member m = member(leg.pbx());
+        agentOwners.put(leg.agentId(), m);
+        m.pbx().adoptAgentLeg(leg);
+    }
+
+    @Override
+    public void hangUpAgentLeg(dev.cobra.calls.AgentLeg leg) {
+        member(leg.pbx()).pbx().hangUpAgentLeg(leg);
+    }
+
+    private Member member(String pbxName) {
+        for (Member m : members) {
+            if (m.pbx().name().equals(pbxName)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("pbx: '" + pbxName + "' (expected one of " + memberNames() + ")");
+    }
+
     /** True when the call and the agent's leg are on the same member. */
     @Override
     public boolean canJoin(CallId call, String agentId) {

@@ -289,8 +289,13 @@ class ServeTest {
 
     /** A node on pbx-sim, every port ephemeral, fast pacing, a 1 s shutdown grace, an admin and an agent token. */
     private CobraConfig config(PbxSim sim, Path dir) {
+        return config(sim, dir, settings, "serve-test");
+    }
+
+    /** As above, for node {@code node} (other tests of whole nodes start theirs with it). */
+    static CobraConfig config(PbxSim sim, Path dir, DbSettings settings, String node) {
         String yaml = String.join("\n",
-                "node: serve-test",
+                "node: " + node,
                 "dataDir: " + dir,
                 "pbx:",
                 "  asterisk:",
@@ -350,7 +355,7 @@ class ServeTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void await(String what, Check check) throws Exception {
+    static void await(String what, Check check) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!check.ok()) {
             if (System.nanoTime() > deadline) {
@@ -361,7 +366,7 @@ class ServeTest {
     }
 
     @FunctionalInterface
-    private interface Check {
+    interface Check {
         boolean ok() throws Exception;
     }
 }

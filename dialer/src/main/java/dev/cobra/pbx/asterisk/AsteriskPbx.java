@@ -70,7 +70,10 @@ import org.slf4j.LoggerFactory;
  * customer hangs up, the agent leaves the bridge and goes on with its loop (it survives); when the agent hangs up, the
  * customer goes on after its {@code Wait(60)} to {@code Hangup}. After a reconnect the legs are checked against
  * CoreShowChannels like calls: a leg whose Uniqueid is gone is reported down; a leg whose OriginateResponse was lost
- * with the old session is found by its context and exten (= agent id), or reported down.
+ * with the old session is found by its context and exten (= agent id), or, still ringing (not in the dialplan yet), by
+ * Getvar {@code COBRA_AGENT_ID} and then followed by its Uniqueid (Newstate Up: up; Hangup or no answer within the ring
+ * timeout: down); only a leg found nowhere is reported down. After a dialer restart, {@link #findAgentLegs} lists the
+ * legs in the agent context, and {@link #adoptAgentLeg} / {@link #hangUpAgentLeg} settle them.
  *
  * <p><b>Threading.</b> One Netty event loop owns all state; the public methods hand work to it and return. Listener
  * callbacks run on that loop, in order per call. Limits: concurrent calls and originates per second per server
@@ -211,6 +214,10 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
     private final Map<String, AgentLeg> legByAction = new HashMap<>();
     private final Map<String, AgentLeg> legByUniqueid = new HashMap<>();
     private long legSequence;
+    /** The legs up now, for {@link #agentLeg} (read on any thread; written on the loop before the listener hears "up"). */
+    private final Map<String, dev.cobra.calls.AgentLeg> legsUp = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The channel list of the last {@link #findAgentLegs}: which channels share a bridge with a found leg. Loop only. */
+    private List<AmiMessage> lastFound = List.of();
     private final ArrayDeque<Track> rateQueue = new ArrayDeque<>();
     /**
      * Calls we ended without seeing their channels go (guard expired, lost in reconciliation): a channel that shows
@@ -405,6 +412,100 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
         });
     }
 
+    @Override
+    public java.util.Optional<dev.cobra.calls.AgentLeg> agentLeg(String agentId) {
+        return java.util.Optional.ofNullable(legsUp.get(agentId));
+    }
+
+    /**
+     * The channels in the agent context ({@link DialplanContexts#agent()}) whose exten is an agent id, from one
+     * CoreShowChannels: every agent leg on this server, whichever node opened it. Fails when the session is down.
+     */
+    @Override
+    public CompletableFuture<List<dev.cobra.calls.AgentLeg>> findAgentLegs() {
+        CompletableFuture<List<dev.cobra.calls.AgentLeg>> out = new CompletableFuture<>();
+        loop.execute(() -> {
+            AmiConnection s = session;
+            if (s == null) {
+                out.completeExceptionally(new AmiException("agent legs not listed: AMI session to " + server.describe() + " is down"));
+                return;
+            }
+            s.sendList(AmiMessage.of("Action", "CoreShowChannels"), "CoreShowChannelsComplete").whenComplete((items, e) -> {
+                if (e != null) {
+                    out.completeExceptionally(e);
+                    return;
+                }
+                loop.execute(() -> {
+                    lastFound = List.copyOf(items);
+                    List<dev.cobra.calls.AgentLeg> legs = new ArrayList<>();
+                    for (AmiMessage m : items) {
+                        String exten = m.valueOr("Exten", "");
+                        if (settings.contexts().agent().equals(m.valueOr("Context", "")) && AGENT_EXTEN.matcher(exten).matches()) {
+                            legs.add(new dev.cobra.calls.AgentLeg(server.name(), exten, m.valueOr("Channel", ""), m.valueOr("Uniqueid", "")));
+                        }
+                    }
+                    out.complete(List.copyOf(legs));
+                });
+            });
+        });
+        return out;
+    }
+
+    /** Tracks a found leg as this adapter's own, up: its Hangup is the leg's end, closeAgentLeg hangs it up. */
+    @Override
+    public void adoptAgentLeg(dev.cobra.calls.AgentLeg found) {
+        loop.execute(() -> {
+            if (agentLegs.containsKey(found.agentId())) {
+                log.warn("agent {}'s leg {} not adopted on {}: the agent already has a leg here", found.agentId(), found.channel(),
+                        server.name());
+                return;
+            }
+            AgentLeg leg = new AgentLeg(found.agentId(), "adopted-" + found.agentId() + "-" + (++legSequence));
+            agentLegs.put(found.agentId(), leg);
+            counters.agentLegs.set(agentLegs.size());
+            log.info("agent {}'s leg {} adopted on {} (opened by this node's previous run)", found.agentId(), found.channel(),
+                    server.name());
+            legUp(leg, found.uniqueid(), found.channel());
+        });
+    }
+
+    /**
+     * Hangs up a found leg and the channels bridged to it (same BridgeId in the last listing): a call the previous run
+     * bridged to the agent, which nobody follows now, is not left in a dead bridge.
+     */
+    @Override
+    public void hangUpAgentLeg(dev.cobra.calls.AgentLeg found) {
+        loop.execute(() -> {
+            AmiConnection s = session;
+            if (s == null) {
+                log.warn("agent {}'s leg {} not hung up on {}: AMI is down", found.agentId(), found.channel(), server.name());
+                return;
+            }
+            String bridge = "";
+            for (AmiMessage m : lastFound) {
+                if (found.uniqueid().equals(m.valueOr("Uniqueid", ""))) {
+                    bridge = m.valueOr("BridgeId", "");
+                }
+            }
+            List<String> channels = new ArrayList<>(List.of(found.channel()));
+            for (AmiMessage m : lastFound) {
+                if (!bridge.isEmpty() && bridge.equals(m.valueOr("BridgeId", "")) && !found.uniqueid().equals(m.valueOr("Uniqueid", ""))) {
+                    channels.add(m.valueOr("Channel", ""));
+                }
+            }
+            log.info("agent {}'s leg {} hung up on {} ({} channel(s) bridged to it)", found.agentId(), found.channel(), server.name(),
+                    channels.size() - 1);
+            for (String channel : channels) {
+                s.send(AmiMessage.of("Action", "Hangup", "Channel", channel, "Cause", "16")).whenComplete((r, e) -> {
+                    if (e != null || !"Success".equalsIgnoreCase(r.valueOr("Response", ""))) {
+                        log.warn("Hangup of {} on {} failed: {}", channel, server.name(),
+                                e != null ? e.getMessage() : r.valueOr("Message", "(no message)"));
+                    }
+                });
+            }
+        });
+    }
+
     /** Hangs up a leg that is up; one still opening is hung up when its answer arrives (or found in reconciliation). */
     private void hangUpLeg(AgentLeg leg) {
         AmiConnection s = session;
@@ -430,6 +531,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
             hangUpLeg(leg);
             return;
         }
+        legsUp.put(leg.agentId, new dev.cobra.calls.AgentLeg(server.name(), leg.agentId, channel, uniqueid));
         log.info("agent {}'s leg is up on {}", leg.agentId, server.name());
         agentLeg(leg.agentId, true);
     }
@@ -440,6 +542,7 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
             return;
         }
         agentLegs.remove(leg.agentId);
+        legsUp.remove(leg.agentId);
         legByAction.remove(leg.actionId);
         counters.agentLegs.set(agentLegs.size());
         if (!leg.closeWanted) {
@@ -687,6 +790,13 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
                 onVarSet(e);
                 break;
             case "Newstate": {
+                AgentLeg leg = legByUniqueid.get(e.valueOr("Uniqueid", ""));
+                if (leg != null) {
+                    if (!leg.up && "6".equals(e.valueOr("ChannelState", ""))) {
+                        legUp(leg, leg.uniqueid, leg.channel); // a leg found ringing after a reconnect answered
+                    }
+                    break;
+                }
                 Track t = byUniqueid.get(e.valueOr("Uniqueid", ""));
                 if (t == null) {
                     break;
@@ -1117,7 +1227,8 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
             }
         }
         return s.sendList(AmiMessage.of("Action", "CoreShowChannels"), "CoreShowChannelsComplete")
-                .thenCompose(items -> claimUnknown(s, items, checked, full).thenApply(v -> items))
+                .thenCompose(items -> claimUnknown(s, items, checked, full).thenCompose(v -> findRingingLegs(s, items))
+                        .thenApply(v -> items))
                 .handle((items, err) -> {
                     if (err != null) {
                         log.warn("reconciliation of {} calls on {} failed: {}; the call guards will end them",
@@ -1189,12 +1300,70 @@ public final class AsteriskPbx implements Pbx, AutoCloseable {
                     found = m;
                 }
             }
+            AmiMessage ringing = leg.uniqueid == null ? null : listed.get(leg.uniqueid);
             if (found != null) {
                 legUp(leg, found.valueOr("Uniqueid", ""), found.valueOr("Channel", ""));
+            } else if (ringing != null && "6".equals(ringing.valueOr("ChannelState", ""))) {
+                legUp(leg, leg.uniqueid, leg.channel);
+            } else if (ringing != null) {
+                // Still ringing (found by findRingingLegs): its Newstate Up makes it up, its Hangup down; if neither
+                // comes within the ring timeout it is hung up, as the lost Originate's Timeout would have.
+                log.info("agent {}'s leg is still ringing on {} after the reconnect", leg.agentId, server.name());
+                loop.schedule(() -> {
+                    if (agentLegs.get(leg.agentId) == leg && !leg.up) {
+                        log.warn("agent {}'s leg did not answer within {} s after the reconnect: hung up", leg.agentId,
+                                AGENT_RING_TIMEOUT.toSeconds());
+                        leg.closeWanted = true;
+                        hangUpLeg(leg);
+                        legDown(leg);
+                    }
+                }, AGENT_RING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } else {
                 legDown(leg);
             }
         }
+    }
+
+    /**
+     * A leg whose Originate went with the lost session and that is not in the agent context yet may still be ringing:
+     * a channel that is not yet in the dialplan (a Local {@code ;1}, a PJSIP channel) shows no agent exten. Such a leg
+     * is found by its {@code COBRA_AGENT_ID} (Getvar on the channels nobody claimed; not the {@code ;2} halves) and
+     * followed by its Uniqueid from then on.
+     */
+    private CompletableFuture<Void> findRingingLegs(AmiConnection s, List<AmiMessage> items) {
+        Map<String, AgentLeg> wanted = new HashMap<>();
+        for (AgentLeg leg : agentLegs.values()) {
+            if (!leg.up && leg.orphaned && leg.uniqueid == null) {
+                wanted.put(leg.agentId, leg);
+            }
+        }
+        for (AmiMessage m : items) {
+            if (settings.contexts().agent().equals(m.valueOr("Context", ""))) {
+                wanted.remove(m.valueOr("Exten", ""));
+            }
+        }
+        if (wanted.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<CompletableFuture<?>> asks = new ArrayList<>();
+        for (AmiMessage m : items) {
+            String uniqueid = m.valueOr("Uniqueid", "");
+            String channel = m.valueOr("Channel", "");
+            if (byUniqueid.containsKey(uniqueid) || legByUniqueid.containsKey(uniqueid) || channel.isEmpty() || channel.endsWith(";2")
+                    || asks.size() >= settings.maxPendingActions() / 2) {
+                continue;
+            }
+            asks.add(s.send(AmiMessage.of("Action", "Getvar", "Channel", channel, "Variable", AGENT_ID_VARIABLE))
+                    .thenAccept(r -> {
+                        AgentLeg leg = wanted.remove(r.valueOr("Value", ""));
+                        if (leg != null && agentLegs.get(leg.agentId) == leg && !leg.up) {
+                            leg.uniqueid = uniqueid;
+                            leg.channel = channel;
+                            legByUniqueid.put(uniqueid, leg);
+                        }
+                    }));
+        }
+        return CompletableFuture.allOf(asks.toArray(new CompletableFuture<?>[0])).exceptionally(e -> null);
     }
 
     /** Getvar COBRA_CALL_ID on listed channels nobody owns, when some checked call has no channel yet. */

@@ -257,11 +257,11 @@ class CollectionFlowOverFastAgiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pt_BR", "en"})
-    void zeroTransfersToTheAgentQueue(String language) throws Exception {
+    void zeroHandsTheCallerToCobrasAgents(String language) throws Exception {
         String callId = newCall();
         CallRecord r = call(callId, language, keys("1", "0"));
-        assertEquals("queue", r.variables().get("NEXT_STEP"));
-        assertEquals("collections", r.variables().get("COBRA_QUEUE"));
+        assertEquals("agent", r.variables().get("NEXT_STEP"), "the snippet's dialplan parks NEXT_STEP=agent in hold");
+        assertEquals("any", r.variables().get("COBRA_AGENT"));
         assertEquals(lang(language) + "/phrase/transfer-agent", r.playedNames().get(r.playedNames().size() - 1));
         assertFalse(r.serverHungUp(), "a transferred call goes back to the dialplan, not hung up");
         assertEquals("agent", row("SELECT ivr_progress FROM call_attempts WHERE call_id = ?", callId, 1).get(0));

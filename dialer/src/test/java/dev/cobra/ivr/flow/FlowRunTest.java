@@ -157,7 +157,7 @@ class FlowRunTest {
         FlowRun right = new FlowRun(COLLECTION, facts(SpeechLanguage.PT_BR, true, false, false));
         List<FlowCommand> cs = drive(right, "1", "123", "0");
         assertTrue(disclosed(heard(cs)));
-        assertEquals(new TransferTarget.ToQueue("collections"), ((FlowCommand.Transfer) cs.get(cs.size() - 1)).target());
+        assertEquals(new TransferTarget.ToAgent("any"), ((FlowCommand.Transfer) cs.get(cs.size() - 1)).target());
     }
 
     @Test

@@ -154,6 +154,21 @@ class AgentLegOverAmiTest {
     }
 
     @Test
+    void aLegStillRingingWhenAmiDropsIsFoundAfterTheReconnectAndTheAgentIsReadyWhenItAnswers() throws Exception {
+        try (Rig rig = new Rig()) {
+            // Trace agent phone 202 rings 2 s, then answers (and hangs up 8 s later): the cut falls in the ringing.
+            rig.core(() -> rig.sessions.login(AGENT, Set.of(rig.code), "202", null));
+            CallLog.until(() -> rig.sim.liveChannelCount() == 2, WAIT, "the agent's phone to ring");
+            rig.cutAndAwaitSession(2);
+            assertEquals(1, rig.core(() -> rig.sessions.sessions().size()), "the session is kept: its leg still rings");
+            assertEquals(AgentState.LOGGED_OUT, rig.state(), "not ready before the answer");
+            rig.awaitState(AgentState.READY);
+            assertEquals(0, rig.pbx.stats().agentLegsDropped(), "never reported down");
+            assertEquals(1, rig.pbx.stats().agentLegs());
+        }
+    }
+
+    @Test
     void anAgentWhosePhoneCannotBeReachedStaysLoggedOutAndMayLogInAgain() throws Exception {
         try (Rig rig = new Rig("PJSIP/{ext}")) { // pbx-sim has no PJSIP: the Originate fails, as with no such endpoint
             rig.core(() -> rig.sessions.login(AGENT, Set.of(rig.code), AGENT, null));

@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public record CallRequest(CallId id, String number, String callerId, Duration ringTimeout, Map<String, String> variables,
                           Destination onAnswer) {
+    /**
+     * The variable naming the agent who already holds the call (preview: the agent dialed it); a pool of PBXs places
+     * the call on the server where that agent's leg is, since a Bridge joins channels of one server only.
+     */
+    public static final String AGENT_VARIABLE = "COBRA_AGENT_ID";
+
     public CallRequest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(onAnswer, "onAnswer");

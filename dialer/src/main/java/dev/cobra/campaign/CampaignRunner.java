@@ -199,14 +199,15 @@ public final class CampaignRunner {
 
     /** Writes the attempt ahead and originates the call the engine just allowed; returns its id. */
     private CallId placeAllowed(DueDebtors.Claimed claimed, DebtorFacts facts, Decision d, Instant now) {
-        return placeAllowed(claimed, facts, d, now, callId(now));
+        return placeAllowed(claimed, facts, d, now, callId(now), null);
     }
 
     private CallId callId(Instant now) {
         return new CallId(settings.callIdPrefix() + "-" + Long.toString(now.toEpochMilli(), 36) + "-" + (++sequence));
     }
 
-    private CallId placeAllowed(DueDebtors.Claimed claimed, DebtorFacts facts, Decision d, Instant now, CallId id) {
+    /** @param forAgent the agent who holds the call from the originate (preview), or null */
+    private CallId placeAllowed(DueDebtors.Claimed claimed, DebtorFacts facts, Decision d, Instant now, CallId id, String forAgent) {
         attempts.open(id, facts.debtorId(), d.phone().phoneId(), now);
         Live call = new Live(claimed, facts, new Call(id, now));
         live.put(id, call);
@@ -220,6 +221,9 @@ public final class CampaignRunner {
         variables.put("COBRA_CAMPAIGN", Long.toString(settings.campaignId()));
         if (settings.recordCalls()) {
             variables.put(RunnerSettings.RECORD_VARIABLE, "yes");
+        }
+        if (forAgent != null) {
+            variables.put(CallRequest.AGENT_VARIABLE, forAgent); // a pool of PBXs places it where the agent's leg is
         }
         pbx.originate(new CallRequest(id, d.phone().e164(), settings.callerId(), settings.ringTimeout(), variables, settings.onAnswer()));
         return id;
@@ -270,7 +274,7 @@ public final class CampaignRunner {
         CallId id = callId(now);
         pool.dialPreview(agentId, id); // held before the originate: an answer can only go to this agent
         preview.dialed(id, agentId);
-        placeAllowed(h.claimed(), a.get().facts(), a.get().decision(), now, id);
+        placeAllowed(h.claimed(), a.get().facts(), a.get().decision(), now, id, agentId);
         return new PreviewDesk.Dialed(id);
     }
 

@@ -80,7 +80,8 @@ public final class PbxPool implements Pbx {
 
     @Override
     public void originate(CallRequest request) {
-        Member chosen = choose(request.onAnswer() instanceof Destination.Hold);
+        String agent = request.variables().get(CallRequest.AGENT_VARIABLE);
+        Member chosen = agent != null ? chooseFor(agent) : choose(request.onAnswer() instanceof Destination.Hold);
         if (chosen == null) {
             refused.incrementAndGet();
             log.warn("call {} not placed: no PBX of pool {} is available with room ({})", request.id(), name, load());
@@ -89,6 +90,16 @@ public final class PbxPool implements Pbx {
         }
         owners.put(request.id(), chosen);
         chosen.pbx().originate(request);
+    }
+
+    /** Reserves a slot on the member hosting the agent's leg (a call that agent already holds), or returns null. */
+    private synchronized Member chooseFor(String agentId) {
+        Member m = agentOwners.get(agentId);
+        if (m == null || !m.pbx().available() || m.maxConcurrentCalls() - holding.get(m.pbx()).get() <= 0) {
+            return null;
+        }
+        holding.get(m.pbx()).incrementAndGet();
+        return m;
     }
 
     /**

@@ -115,6 +115,40 @@ class PbxPoolOverAmiTest {
         }
     }
 
+    @Test
+    void aCallItsAgentAlreadyHoldsGoesToTheServerOfThatAgentsLeg() throws Exception {
+        CallLog log = new CallLog();
+        try (TwoServers two = new TwoServers(log)) {
+            PbxPool pool = two.pool;
+            pool.openAgentLeg("301", "Local/301@agents");
+            log.awaitAgentLeg("ast-a 301 up", SimFixture.WAIT);
+            pool.openAgentLeg("302", "Local/302@agents");
+            log.awaitAgentLeg("ast-b 302 up", SimFixture.WAIT);
+
+            // Preview: agent 302 dialed this debtor; the pool must not put it on ast-a, where most legs would pull it.
+            CallRequest preview = SimFixture.request(SimFixture.e164("108"), new Destination.Hold(), Duration.ofSeconds(30),
+                    Map.of(CallRequest.AGENT_VARIABLE, "302"));
+            log.expect(preview.id());
+            pool.originate(preview);
+            log.awaitEvent(preview.id(), CallEvent.Answered.class, SimFixture.WAIT);
+            assertEquals(Map.of("ast-a", 0, "ast-b", 1), pool.load());
+            assertTrue(pool.canJoin(preview.id(), "302"));
+
+            CallRequest noLeg = SimFixture.request(SimFixture.e164("108"), new Destination.Hold(), Duration.ofSeconds(30),
+                    Map.of(CallRequest.AGENT_VARIABLE, "399"));
+            log.expect(noLeg.id());
+            pool.originate(noLeg);
+            assertEquals(CallEvent.NoAnswerReason.NOT_PLACED,
+                    log.awaitEvent(noLeg.id(), CallEvent.NotAnswered.class, SimFixture.WAIT).reason(), "no leg, nowhere to join it");
+
+            pool.hangup(preview.id());
+            log.awaitAllEnded(SimFixture.WAIT);
+            pool.closeAgentLeg("301");
+            pool.closeAgentLeg("302");
+            log.awaitAgentLeg("ast-b 302 down", SimFixture.WAIT);
+        }
+    }
+
     /** Two pbx-sims, an adapter on each (ast-a, ast-b: 10 calls, 50 originates/s) and a pool of both, started. */
     private static final class TwoServers implements AutoCloseable {
         final PbxSim simA = SimFixture.startSim(0);

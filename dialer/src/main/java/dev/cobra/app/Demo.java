@@ -109,6 +109,8 @@ final class Demo {
     private final PrintStream out;
     private final Function<String, String> env;
     private final CountDownLatch stop = new CountDownLatch(1);
+    /** The simulated agents of the run (added on the running thread, counted from any). */
+    private final List<DemoAgent> bots = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Demo(PrintStream out, Function<String, String> env) {
         this.out = out;
@@ -118,6 +120,11 @@ final class Demo {
     /** Ends the run early, as Ctrl-C does: dialing stops, live calls finish, the summary is printed. */
     void stop() {
         stop.countDown();
+    }
+
+    /** Breaks the simulated agents have taken so far. */
+    long breaksTaken() {
+        return bots.stream().mapToLong(DemoAgent::breaks).sum();
     }
 
     int run(Options o) throws Exception {
@@ -163,7 +170,6 @@ final class Demo {
                 }));
                 Server.Stopped stopped;
                 Report report;
-                List<DemoAgent> bots = new ArrayList<>();
                 ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "cobra-demo-agent-timers");
                     t.setDaemon(true);

@@ -122,6 +122,11 @@ final class Demo {
         stop.countDown();
     }
 
+    /** Requests of the simulated agents that the node refused or that failed, so far (none expected while it runs). */
+    long agentRequestFailures() {
+        return bots.stream().mapToLong(DemoAgent::failures).sum();
+    }
+
     /** Breaks the simulated agents have taken so far. */
     long breaksTaken() {
         return bots.stream().mapToLong(DemoAgent::breaks).sum();

@@ -160,7 +160,13 @@ final class DemoAgent implements AutoCloseable {
         if (now.equals(before)) {
             return;
         }
-        Instant serverNow = agent.hasNonNull("now") ? Instant.parse(agent.get("now").asText()) : Instant.now();
+        Instant serverNow;
+        try {
+            serverNow = Instant.parse(agent.path("now").asText()); // the node's (demo) clock, which every state event carries
+        } catch (java.time.format.DateTimeParseException e) {
+            failures.incrementAndGet();
+            return;
+        }
         if (now.equals("on_call")) {
             calls.incrementAndGet();
             if (random.nextDouble() < 0.12) {

@@ -97,6 +97,7 @@ class DemoTest {
                             return false; // the demo database is not created or migrated yet
                         }
                     });
+            assertEquals(0, demo.agentRequestFailures(), "the node accepted every request of the simulated agents");
         } finally {
             demo.stop();
             if (watch[0] != null) {

@@ -446,6 +446,7 @@ final class Demo {
                 long[] agreements = agreements(db, c);
                 out.printf(Locale.ROOT, "    agreements made in the IVR: %d, total %s (installment plans with Pix codes, table agreements)%n",
                         agreements[0], money(agreements[1]));
+                out.println("    how far callers got in the IVR (call_attempts.ivr_progress): " + grouped(db, "ivr_progress", c));
             } else {
                 out.printf(Locale.ROOT, "    joined to an agent: %d; abandoned: %d (%.1f%% of live answers; BR limit 3%%)%n",
                         calls.bridged(), calls.abandoned(), calls.abandonedPercent());
@@ -453,7 +454,9 @@ final class Demo {
                 out.println("    agents' dispositions: " + grouped(db, "disposition", c));
                 long taken = r.bots().stream().mapToLong(DemoAgent::calls).sum();
                 long breaks = r.bots().stream().mapToLong(DemoAgent::breaks).sum();
-                out.printf(Locale.ROOT, "    simulated agents took %d calls and %d break(s)%n", taken, breaks);
+                long failed = r.bots().stream().mapToLong(DemoAgent::failures).sum();
+                out.printf(Locale.ROOT, "    simulated agents took %d calls and %d break(s)%s%n", taken, breaks,
+                        failed == 0 ? "" : "; " + failed + " of their requests failed (most likely around the stop)");
             }
         }
         out.println("  where to look: database " + DATABASE + " (tables call_attempts, agreements, campaign_debtors: each debtor called"

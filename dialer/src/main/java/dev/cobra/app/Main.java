@@ -52,8 +52,9 @@ public final class Main {
             "usage: cobra [VERB] [OPTIONS]",
             "",
             "  (no verb)                          embedded database + demo accounts: migrate, import, show what is due",
-            "  demo         [--minutes N] [--calls N] [--seed S] [--http-port P]",
-            "                                     a live IVR campaign against a simulated Asterisk (pbx-sim), with progress",
+            "  demo         [--minutes N] [--calls N] [--agents N] [--seed S] [--http-port P]",
+            "                                     a whole node against a simulated Asterisk (pbx-sim): an IVR campaign and a",
+            "                                     predictive one with simulated agents (log in at /console too), live progress",
             "  serve        --config F            run a dialer node: campaigns set 'running', IVR, agents, HTTP (SIGTERM stops cleanly)",
             "  migrate      [--config F]          apply the schema migrations",
             "  import       --campaign ID [--format br|iso] [--preset P] [--config F] FILE.csv",
@@ -95,7 +96,7 @@ public final class Main {
                 case "":
                     return overview();
                 case "demo":
-                    return demo(new Args(rest, Set.of("minutes", "calls", "seed", "http-port"), Set.of()));
+                    return demo(new Args(rest, Set.of("minutes", "calls", "agents", "seed", "http-port"), Set.of()));
                 case "serve":
                     return serve(new Args(rest, Set.of("config"), Set.of()));
                 case "migrate":
@@ -181,11 +182,12 @@ public final class Main {
         if (!(minutes > 0 && minutes <= 480)) {
             throw new Args.UsageException("--minutes " + args.option("minutes") + " (expected: more than 0, at most 480)");
         }
-        int calls = args.intOption("calls", 30, 1, 500);
+        int calls = args.intOption("calls", 10, 1, 500);
+        int agents = args.intOption("agents", 6, 1, 20);
         int port = args.intOption("http-port", 8080, 0, 65535);
         long seed = args.intOption("seed", 1, 0, Integer.MAX_VALUE);
         try {
-            return new Demo(out, env).run(minutes, calls, seed, port);
+            return new Demo(out, env).run(new Demo.Options(minutes, calls, agents, seed, port, Duration.ofSeconds(15)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("cobra demo: interrupted");

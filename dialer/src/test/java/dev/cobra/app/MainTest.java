@@ -112,16 +112,11 @@ class MainTest {
     }
 
     @Test
-    void demoRunsACampaignAgainstTheSimulatorAndSummarises() throws Exception {
-        assertEquals(0, run("demo", "--minutes", "0.25", "--calls", "10", "--http-port", "0", "--seed", "5"), err());
-        String o = out();
-        assertTrue(o.contains("pbx       pbx-sim on 127.0.0.1:"), o);
-        assertTrue(o.contains("summary"), o);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("calls placed (\\d+), ended (\\d+)").matcher(o);
-        assertTrue(m.find(), o);
-        assertTrue(Integer.parseInt(m.group(1)) > 0, "the demo dialled: " + o);
-        assertTrue(o.contains("agreements made in the IVR: "), o);
-        assertFalse(o.contains("98765") || o.matches("(?s).*\\+55\\d{10,11}.*"), "no phone numbers in the output");
+    void demoRefusesOptionsOutOfRangeBeforeStartingAnything() {
+        assertEquals(2, run("demo", "--agents", "0"));
+        assertTrue(err().contains("--agents"), err());
+        assertEquals(2, run("demo", "--minutes", "0"));
+        assertTrue(err().contains("--minutes 0 (expected: more than 0, at most 480)"), err());
     }
 
     @Test

@@ -189,7 +189,8 @@ final class Demo {
                     printStart(node, sim, o, tokens);
                     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                     for (int i = 0; i < o.agents(); i++) {
-                        DemoAgent bot = new DemoAgent(botId(i), Integer.toString(301 + i), tokens.agents().get(i), AGENT_CAMPAIGN,
+                        DemoAgent bot = new DemoAgent(botId(i), Integer.toString(301 + i), tokens.agents().get(i),
+                                List.of(AGENT_CAMPAIGN, IVR_CAMPAIGN), // they also take the IVR's "0: talk to an agent"
                                 node.httpPort(), http, timers, o.seed() * 31 + i);
                         bots.add(bot);
                         bot.start();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,7 @@ final class DemoAgent implements AutoCloseable {
     private final String id;
     private final String extension;
     private final String token;
-    private final String campaign;
+    private final List<String> campaigns;
     private final URI base;
     private final HttpClient http;
     private final ScheduledExecutorService timers;
@@ -56,12 +57,12 @@ final class DemoAgent implements AutoCloseable {
     private String state = "logged_out";
     private boolean breakAsked;
 
-    DemoAgent(String id, String extension, String token, String campaign, int httpPort, HttpClient http,
+    DemoAgent(String id, String extension, String token, List<String> campaigns, int httpPort, HttpClient http,
               ScheduledExecutorService timers, long seed) {
         this.id = id;
         this.extension = extension;
         this.token = token;
-        this.campaign = campaign;
+        this.campaigns = List.copyOf(campaigns);
         this.base = URI.create("http://127.0.0.1:" + httpPort);
         this.http = http;
         this.timers = timers;
@@ -129,7 +130,7 @@ final class DemoAgent implements AutoCloseable {
                 failures.incrementAndGet();
                 return;
             }
-            post("/login", "{\"campaigns\": [\"" + campaign + "\"], \"extension\": \"" + extension + "\"}");
+            post("/login", "{\"campaigns\": [\"" + String.join("\", \"", campaigns) + "\"], \"extension\": \"" + extension + "\"}");
             try (Stream<String> lines = response.body()) {
                 stream = lines;
                 String event = null;

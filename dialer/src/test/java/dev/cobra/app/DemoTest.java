@@ -114,7 +114,8 @@ class DemoTest {
             assertTrue(count(db, "SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id"
                     + " WHERE c.code = 'demo-agents' AND a.bridged_at IS NOT NULL") > 0, "predictive calls were joined to agents");
             assertEquals(0, count(db, "SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id"
-                    + " WHERE c.code = 'demo-ivr' AND a.bridged_at IS NOT NULL"), "IVR calls are not joined to agents");
+                    + " WHERE c.code = 'demo-ivr' AND a.bridged_at IS NOT NULL AND a.ivr_progress IS NULL"),
+                    "an IVR call reaches an agent only by the IVR's transfer");
             assertTrue(count(db, "SELECT COUNT(*) FROM agreements g JOIN call_attempts a ON a.id = g.attempt_id"
                     + " JOIN campaigns c ON c.id = a.campaign_id WHERE c.code = 'demo-ivr'") > 0, "agreements made in the IVR");
             assertEquals(0, count(db, "SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id"

@@ -190,8 +190,7 @@ final class Demo {
                     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                     for (int i = 0; i < o.agents(); i++) {
                         DemoAgent bot = new DemoAgent(botId(i), Integer.toString(301 + i), tokens.agents().get(i),
-                                List.of(AGENT_CAMPAIGN, IVR_CAMPAIGN), // they also take the IVR's "0: talk to an agent"
-                                node.httpPort(), http, timers, o.seed() * 31 + i);
+                                List.of(campaignOf(i, o.agents())), node.httpPort(), http, timers, o.seed() * 31 + i);
                         bots.add(bot);
                         bot.start();
                     }
@@ -353,12 +352,22 @@ final class Demo {
         }
     }
 
+    /**
+     * The campaign bot {@code i} of {@code n} serves: with two or more, the last one takes the IVR's "0: talk to an
+     * agent" transfers and the others the predictive campaign. Kept apart so a transfer never takes an agent the
+     * predictive pacer counted on (that would abandon one of its answers).
+     */
+    static String campaignOf(int i, int n) {
+        return n >= 2 && i == n - 1 ? IVR_CAMPAIGN : AGENT_CAMPAIGN;
+    }
+
     private void printStart(Server node, PbxSim sim, Options o, Tokens tokens) {
         String url = "http://127.0.0.1:" + node.httpPort();
         out.println("pbx       pbx-sim on 127.0.0.1:" + sim.amiPort() + " (AMI; its dialplan runs AMD, then FastAGI into Cobra on "
                 + node.agiAddress().getPort() + "; agents' phones Local/3XX@agents answer at once)");
         out.println("agents    " + o.agents() + " simulated agents (" + botId(0) + ".." + botId(o.agents() - 1)
-                + ") log in over the API, take calls, post dispositions, sometimes take a break");
+                + ") log in over the API, take calls, post dispositions, sometimes take a break"
+                + (o.agents() >= 2 ? "; " + botId(o.agents() - 1) + " takes the IVR's \"0: talk to an agent\" calls" : ""));
         out.println();
         out.println("  Take calls yourself: open " + url + "/console");
         out.println("    agent " + HUMAN_AGENT + ", token " + tokens.human() + ", extension " + HUMAN_EXTENSION

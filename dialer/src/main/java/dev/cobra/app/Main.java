@@ -108,7 +108,7 @@ public final class Main {
                 case "why":
                     return why(new Args(rest, Set.of("config"), Set.of()));
                 case "simulate":
-                    return dev.cobra.simulate.SimulateCommand.run(rest, out);
+                    return dev.cobra.simulate.SimulateCommand.run(rest, out, err);
                 case "check-flow":
                     return dev.cobra.ivr.flow.CheckFlowCommand.run(rest, out, err);
                 case "check-config":

@@ -30,6 +30,14 @@ public final class SimulateCommand {
 
     /** Parses {@code args}, runs, prints to {@code out}; returns the exit code. */
     public static int run(List<String> args, PrintStream out) {
+        return run(args, out, null);
+    }
+
+    /**
+     * As {@link #run(List, PrintStream)}; a sweep also writes a progress line per configuration to {@code progress}
+     * (the terminal's stderr; null for none): which one, time so far, and an estimate of the time left.
+     */
+    public static int run(List<String> args, PrintStream out, PrintStream progress) {
         int agents = 50;
         double rate = 0.25;
         double hours = 8;
@@ -81,11 +89,27 @@ public final class SimulateCommand {
         }
         long started = System.nanoTime();
         List<List<ShiftResult>> all = new ArrayList<>();
+        // A shift's cost grows with its agents (events per simulated second), so the estimate weighs by agents.
+        long totalWeight = 0;
+        for (int n : SWEEP_AGENTS) {
+            totalWeight += (long) n * SWEEP_RATES.length * seeds;
+        }
+        long doneWeight = 0;
+        int done = 0;
+        int total = SWEEP_AGENTS.length * SWEEP_RATES.length * seeds;
         for (int n : SWEEP_AGENTS) {
             for (double p : SWEEP_RATES) {
                 for (int k = 0; k < seeds; k++) {
                     SimulationSettings s = SimulationSettings.standard(n, p, hours);
+                    if (progress != null) {
+                        double elapsed = (System.nanoTime() - started) / 1e9;
+                        progress.printf(Locale.ROOT, "simulating %d/%d: %d agents, answer rate %.2f, seed %d  (%.0f s so far%s)%n",
+                                done + 1, total, n, p, seed + k, elapsed, doneWeight == 0 ? ""
+                                        : String.format(Locale.ROOT, ", about %.0f s left", elapsed * (totalWeight - doneWeight) / doneWeight));
+                    }
                     List<ShiftResult> results = runAll(s, seed + k);
+                    done++;
+                    doneWeight += n;
                     table(out, s, seed + k, results);
                     all.add(results);
                 }

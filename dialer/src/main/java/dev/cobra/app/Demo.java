@@ -99,22 +99,36 @@ final class Demo {
      */
     record Options(double minutes, int ivrLines, int agents, long seed, int httpPort, Duration shutdownGrace) {
         Options {
-            if (!(minutes > 0) || ivrLines < 1 || agents < 1 || agents > 20 || httpPort < 0 || httpPort > 65535) {
+            // Agents' phones are pbx-sim's Local/3XX@agents: 300 is the person's, 301..389 the simulated ones.
+            if (!(minutes > 0) || ivrLines < 1 || agents < 1 || agents > 89 || httpPort < 0 || httpPort > 65535) {
                 throw new IllegalArgumentException("minutes: " + minutes + ", ivrLines: " + ivrLines + ", agents: " + agents
-                        + ", httpPort: " + httpPort + " (expected: minutes > 0, ivrLines >= 1, agents 1..20, port 0..65535)");
+                        + ", httpPort: " + httpPort + " (expected: minutes > 0, ivrLines >= 1, agents 1..89, port 0..65535)");
             }
         }
     }
 
     private final PrintStream out;
     private final Function<String, String> env;
+    private final Accounts accounts;
     private final CountDownLatch stop = new CountDownLatch(1);
     /** The simulated agents of the run (added on the running thread, counted from any). */
     private final List<DemoAgent> bots = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Demo(PrintStream out, Function<String, String> env) {
+        this(out, env, Demo::demoAccounts);
+    }
+
+    /** @param accounts the debtors to split between the two campaigns (the hand-off benchmark gives a larger file) */
+    Demo(PrintStream out, Function<String, String> env, Accounts accounts) {
         this.out = out;
         this.env = env;
+        this.accounts = accounts;
+    }
+
+    /** Where the demo's debtors come from. */
+    @FunctionalInterface
+    interface Accounts {
+        ImportRecords load() throws IOException;
     }
 
     /** Ends the run early, as Ctrl-C does: dialing stops, live calls finish, the summary is printed. */
@@ -314,7 +328,7 @@ final class Demo {
      */
     private Map<String, Campaign> campaigns(Database db, Instant now, Options o) throws IOException {
         CampaignStore store = new CampaignStore(db);
-        ImportRecords all = demoAccounts();
+        ImportRecords all = accounts.load();
         List<ImportRecords.Debtor> ivrHalf = new ArrayList<>();
         List<ImportRecords.Debtor> agentHalf = new ArrayList<>();
         for (int i = 0; i < all.debtors().size(); i++) {

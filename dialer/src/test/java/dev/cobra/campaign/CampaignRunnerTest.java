@@ -22,6 +22,7 @@ import dev.cobra.store.ClaimStore;
 import dev.cobra.store.Database;
 import dev.cobra.store.DebtorFactsStore;
 import dev.cobra.store.MariaDbExtension;
+import dev.cobra.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -244,30 +245,6 @@ class CampaignRunnerTest {
         assertEquals(null, quiet.pbx.originated.get(0).variables().get(RunnerSettings.RECORD_VARIABLE));
     }
 
-    /** A clock the test moves by hand (the agent pool reads it). */
-    static final class MutableClock extends java.time.Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void withAgentsALiveAnswerGoesToTheLongestIdleAgentOrGetsTheMessageWithinTwoSeconds() {
         String csv = HEADER
@@ -276,10 +253,10 @@ class CampaignRunnerTest {
                 + "A3;Caio Reis;529.982.247-25;SP;AC3;100,00;01/10/2026;(11) 98765-4303\n";
         Instant t = TUESDAY_11H_SP;
         long campaign = importCampaign("rt5", csv, t);
-        MutableClock clock = new MutableClock(t.minusSeconds(30));
+        ManualClock clock = new ManualClock(t.minusSeconds(30));
         dev.cobra.agents.AgentPool pool = new dev.cobra.agents.AgentPool(clock, Duration.ofSeconds(20), java.util.Set.of("lunch"));
         pool.login("ag-1", java.util.Set.of("rt5")); // logging in makes an agent READY
-        clock.now = t.minusSeconds(10);
+        clock.set(t.minusSeconds(10));
         pool.login("ag-2", java.util.Set.of("rt5"));
         AgentDesk desk = desk(pool, "rt5", Duration.ofSeconds(2), 2.0);
         List<CampaignRunner> self = new ArrayList<>();
@@ -294,7 +271,7 @@ class CampaignRunnerTest {
                 NO_REGISTRY, desk);
         self.add(runner);
 
-        clock.now = t;
+        clock.set(t);
         runner.tick(t); // power 2.0 with 2 ready agents: 4 calls wanted, 3 debtors due; all three answer at t+4 s
         assertEquals(3, pbx.originated.size());
         List<CallId> ids = pbx.originated.stream().map(CallRequest::id).toList();
@@ -303,22 +280,22 @@ class CampaignRunnerTest {
         assertEquals(1, desk.waiting());
         assertEquals(1.5, runner.stats().snapshot().dialRatio(), 1e-9, "3 calls placed with 2 agents ready");
 
-        clock.now = answer.plusMillis(1700);
-        runner.tick(clock.now);
+        clock.set(answer.plusMillis(1700));
+        runner.tick(clock.instant());
         assertEquals(2, pbx.moves.size(), "still within the limit");
-        clock.now = answer.plusMillis(1750);
-        runner.tick(clock.now);
+        clock.set(answer.plusMillis(1750));
+        runner.tick(clock.instant());
         assertEquals(ids.get(2) + " -> AbandonMessage", pbx.moves.get(2), "the message starts within 2 s of the answer");
         pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(2), answer.plusSeconds(4), 16));
         assertEquals(1, runner.stats().snapshot().outcome(CallOutcome.ABANDONED));
-        assertEquals(1.0 / 3, desk.abandonRate(clock.now), 1e-9, "abandoned / live answered");
+        assertEquals(1.0 / 3, desk.abandonRate(clock.instant()), 1e-9, "abandoned / live answered");
         assertEquals(1.0 / 3, runner.stats().snapshot().abandonRatio(), 1e-9, "published for the metrics at the tick");
 
         pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(0), answer.plusSeconds(90), 16));
-        clock.now = answer.plusSeconds(90);
+        clock.set(answer.plusSeconds(90));
         assertEquals(dev.cobra.agents.AgentState.WRAP_UP, pool.agent("ag-1").orElseThrow().state());
-        clock.now = answer.plusSeconds(111);
-        runner.tick(clock.now);
+        clock.set(answer.plusSeconds(111));
+        runner.tick(clock.instant());
         assertEquals(dev.cobra.agents.AgentState.READY, pool.agent("ag-1").orElseThrow().state(), "back after the wrap-up");
         pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(1), answer.plusSeconds(120), 16));
         assertEquals(Map.of("abandoned", 1L, "answered_human", 2L), outcomes(campaign));
@@ -332,7 +309,7 @@ class CampaignRunnerTest {
                 + "B2;Bia Lima;529.982.247-25;SP;BC2;100,00;01/10/2026;(11) 98765-4312\n";
         Instant t = TUESDAY_11H_SP;
         long campaign = importCampaign("rt6", csv, t);
-        MutableClock clock = new MutableClock(t.minusSeconds(30));
+        ManualClock clock = new ManualClock(t.minusSeconds(30));
         dev.cobra.agents.AgentPool pool = new dev.cobra.agents.AgentPool(clock, Duration.ofSeconds(20), java.util.Set.of());
         pool.login("ag-1", java.util.Set.of("rt6"));
         AgentDesk transfers = desk(pool, "rt6", Duration.ofSeconds(30), 1.0);
@@ -347,7 +324,7 @@ class CampaignRunnerTest {
                 CallBudget.fixed(2), NO_REGISTRY, transfers);
         self.add(runner);
 
-        clock.now = t;
+        clock.set(t);
         runner.tick(t);
         assertEquals(2, pbx.originated.size(), "the IVR budget paces, not the agents");
         assertEquals(List.of(), pbx.moves, "IVR calls are not handed to agents at answer");
@@ -357,15 +334,15 @@ class CampaignRunnerTest {
         assertEquals(List.of(ids.get(0) + " -> agent ag-1"), pbx.moves);
         pbx.listener.onCallEvent(new CallEvent.AgentWanted(ids.get(1), t.plusSeconds(11)));
         assertEquals(1, transfers.waiting(), "the only agent is busy: the second caller waits");
-        clock.now = t.plusSeconds(11 + 29);
-        runner.tick(clock.now);
+        clock.set(t.plusSeconds(11 + 29));
+        runner.tick(clock.instant());
         assertEquals(1, pbx.moves.size(), "still within the transfer desk's 30 s");
-        clock.now = t.plusSeconds(11 + 30);
-        runner.tick(clock.now);
+        clock.set(t.plusSeconds(11 + 30));
+        runner.tick(clock.instant());
         assertEquals(ids.get(1) + " -> AbandonMessage", pbx.moves.get(1));
 
-        pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(1), clock.now.plusSeconds(5), 16));
-        pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(0), clock.now.plusSeconds(6), 16));
+        pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(1), clock.instant().plusSeconds(5), 16));
+        pbx.listener.onCallEvent(new CallEvent.HungUp(ids.get(0), clock.instant().plusSeconds(6), 16));
         assertEquals(Map.of("answered_human", 2L), outcomes(campaign), "a transfer nobody took is not an abandoned answer");
         assertEquals(dev.cobra.agents.AgentState.WRAP_UP, pool.agent("ag-1").orElseThrow().state());
         assertEquals(0, runner.inFlight());

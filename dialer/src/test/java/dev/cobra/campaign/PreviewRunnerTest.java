@@ -28,6 +28,7 @@ import dev.cobra.store.ClaimStore;
 import dev.cobra.store.Database;
 import dev.cobra.store.DebtorFactsStore;
 import dev.cobra.store.MariaDbExtension;
+import dev.cobra.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -60,7 +61,7 @@ class PreviewRunnerTest {
 
     /** One preview campaign: the runner, its pool, board and PBX, and the clock they share. */
     private final class Setup {
-        final CampaignRunnerTest.MutableClock clock = new CampaignRunnerTest.MutableClock(T.minusSeconds(60));
+        final ManualClock clock = new ManualClock(T.minusSeconds(60));
         final AgentPool pool = new AgentPool(clock, Duration.ofSeconds(20), Set.of("lunch"));
         final PreviewBoard board = new PreviewBoard(clock);
         final CampaignRunnerTest.ScriptedPbx pbx = new CampaignRunnerTest.ScriptedPbx();
@@ -107,11 +108,11 @@ class PreviewRunnerTest {
 
         void login(String agent) {
             pool.login(agent, Set.of(runner.settings().callIdPrefix()));
-            clock.now = clock.now.plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
         }
 
         void tickAt(Instant at) {
-            clock.now = at;
+            clock.set(at);
             pbx.at = at;
             runner.tick(at);
         }
@@ -177,7 +178,7 @@ class PreviewRunnerTest {
         s.pbx.listener.onCallEvent(new CallEvent.Dialing(call, T.plusSeconds(11)));
         s.pbx.listener.onCallEvent(new CallEvent.Answered(call, T.plusSeconds(15)));
         assertEquals(List.of(call + " -> agent ag-2"), s.pbx.moves);
-        s.clock.now = T.plusSeconds(60);
+        s.clock.set(T.plusSeconds(60));
         s.pbx.listener.onCallEvent(new CallEvent.HungUp(call, T.plusSeconds(60), 16));
         assertEquals(AgentState.WRAP_UP, s.state("ag-2"));
         assertEquals(0, s.runner.inFlight());
@@ -193,7 +194,7 @@ class PreviewRunnerTest {
         s.login("ag-1");
         s.tickAt(T);
         long first = s.offered("ag-1");
-        s.clock.now = T.plusSeconds(30);
+        s.clock.set(T.plusSeconds(30));
 
         s.board.skip("ag-1", "already negotiating by e-mail");
 
@@ -220,7 +221,7 @@ class PreviewRunnerTest {
         s.tickAt(T.plusSeconds(119));
         assertEquals(T, s.board.offer("ag-1").orElseThrow().reservedAt(), "still held");
 
-        s.clock.now = T.plusSeconds(120);
+        s.clock.set(T.plusSeconds(120));
         s.pbx.available = false; // released even while the PBX is down; offered again only once it is back
         s.tickAt(T.plusSeconds(120));
         assertEquals(AgentState.READY, s.state("ag-1"));
@@ -263,12 +264,12 @@ class PreviewRunnerTest {
     void aDialTheCallingWindowNoLongerAllowsIsRefusedAndTheDebtorGivenBack() {
         Setup s = new Setup("pv6", 1, 10);
         Instant late = LocalDateTime.of(2026, 11, 24, 22, 59, 30).toInstant(ZoneOffset.UTC); // 19:59:30 in São Paulo
-        s.clock.now = late.minusSeconds(60);
+        s.clock.set(late.minusSeconds(60));
         s.login("ag-1");
         s.tickAt(late);
         long debtor = s.offered("ag-1");
 
-        s.clock.now = late.plusSeconds(40); // 20:00:10: the window (Mon-Fri 08-20) closed while the agent looked
+        s.clock.set(late.plusSeconds(40)); // 20:00:10: the window (Mon-Fri 08-20) closed while the agent looked
         PreviewDesk.Dial dial = s.board.dial("ag-1");
 
         assertInstanceOf(PreviewDesk.Refused.class, dial);

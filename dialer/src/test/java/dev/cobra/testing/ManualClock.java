@@ -18,6 +18,11 @@ public final class ManualClock extends Clock {
         now = now.plus(d);
     }
 
+    /** Moves the clock to {@code at}, for tests that script absolute times. */
+    public void set(Instant at) {
+        now = at;
+    }
+
     @Override
     public Instant instant() {
         return now;

@@ -3,7 +3,6 @@ package dev.cobra.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.cobra.config.CobraConfig;
 import dev.cobra.pbxsim.PbxSim;
 import dev.cobra.pbxsim.agi.DebtorScript;
 import dev.cobra.pbxsim.agi.FastAgiDialplan;

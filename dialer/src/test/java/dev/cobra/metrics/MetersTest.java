@@ -10,7 +10,6 @@ import dev.cobra.agents.AgentState;
 import dev.cobra.calls.CallId;
 import dev.cobra.calls.CallRequest;
 import dev.cobra.calls.Destination;
-import dev.cobra.calls.Pbx;
 import dev.cobra.ivr.flow.IvrOutcome;
 import dev.cobra.pbx.PbxPool;
 import java.math.BigDecimal;

@@ -114,11 +114,11 @@ final class CampaignSupervisor implements AutoCloseable {
         }
     }
 
-    /** A campaign's runner and its gate. */
     private final AgentMeters agentMeters;
     /** Core thread: runs at every pacing tick (the server publishes agent-state counts for the metrics here). */
     private volatile Runnable afterTick = () -> { };
 
+    /** A campaign's runner and its gate. */
     private record Running(Campaign campaign, Gate gate, CampaignRunner runner) {}
 
     /**
@@ -361,7 +361,6 @@ final class CampaignSupervisor implements AutoCloseable {
                     new CallHistory(settings.ringTimeout(), 1000, 1000), AbandonMeter.rolling24Hours(false));
             runner = new CampaignRunner(settings, due, attempts, engine, pbx, inFlight -> Math.max(0, room.getAsInt()), loop,
                     transfers);
-            runner.onHandOff(answerToJoin -> agentMeters.handOff(c.code(), answerToJoin));
         } else if ("preview".equals(d.mode())) {
             // The agents choose each call: one debtor reserved per READY agent, within maxLines (calls in flight and
             // reservations together); a call is joined only to the agent who dialed it, so nothing can be abandoned.
@@ -370,7 +369,6 @@ final class CampaignSupervisor implements AutoCloseable {
             PreviewDesk preview = new PreviewDesk(agents, c.code(), c.id(), previewSettings, previews);
             runner = new CampaignRunner(settings, due, attempts, engine, pbx, loop, desk, preview,
                     busy -> Math.max(0, d.maxLines() - busy - drainingCalls(c.id())), gate::open);
-            runner.onHandOff(answerToJoin -> agentMeters.handOff(c.code(), answerToJoin));
         } else {
             CallHistory history = new CallHistory(settings.ringTimeout(), 5000, 2000);
             AbandonMeter meter = abandonMeter(c, policy.telecom());
@@ -378,8 +376,8 @@ final class CampaignSupervisor implements AutoCloseable {
             AgentDesk desk = new AgentDesk(agents, c.code(), ABANDON_LIMIT, tick,
                     in -> Math.max(0, Math.min(pacer.callsToPlace(in), room.getAsInt())), history, meter);
             runner = new CampaignRunner(settings, due, attempts, engine, pbx, loop, desk);
-            runner.onHandOff(answerToJoin -> agentMeters.handOff(c.code(), answerToJoin));
         }
+        runner.onHandOff(answerToJoin -> agentMeters.handOff(c.code(), answerToJoin));
         self[0] = runner;
         return runner;
     }

@@ -176,8 +176,7 @@ public final class Server {
         Map<Long, String> campaignCodes = new ConcurrentHashMap<>();
         IvrMeters ivrMeters = new IvrMeters(meters.registry(), id -> campaignCodes.computeIfAbsent(id,
                 k -> campaignStore.list().stream().filter(c -> c.id() == k).map(Campaign::code).findFirst().orElse("unknown")));
-        for (Flow flow : loadFlows(ivr)) {
-            String name = flow.name();
+        for (String name : flows.names()) {
             apps.put(name, new FlowApplication(flows, name, ivrStore, this::ivrSettings, Server::bankingDay, clock, ivrMeters));
         }
         FastAgiServer agi = new FastAgiServer(config.fastAgi(), apps);

@@ -4,6 +4,8 @@ import dev.cobra.config.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -43,6 +45,11 @@ public final class FlowLibrary {
         }
         flows.set(Map.copyOf(next));
         return next.size();
+    }
+
+    /** The names of the flows in service, sorted. */
+    public Set<String> names() {
+        return new TreeSet<>(flows.get().keySet());
     }
 
     /** The flow in service under this name. */

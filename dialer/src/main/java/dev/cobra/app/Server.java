@@ -269,12 +269,8 @@ public final class Server {
                                List<AgentSessionLog.Saved> previous) {
         up.handle((ok, e) -> {
             if (e != null || !pbx.available()) {
-                if (!shuttingDown) {
-                    // Not up yet: the adapter reconnects in the background; look again in a second.
-                    CompletableFuture<Void> later = new CompletableFuture<>();
-                    CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> later.complete(null));
-                    recoverAgents(pbx, later, sessions, previous);
-                }
+                // Not up yet: the adapter reconnects in the background; look again in a second.
+                recoverAgentsLater(pbx, sessions, previous);
                 return null;
             }
             pbx.findAgentLegs().thenAccept(found -> {
@@ -288,15 +284,20 @@ public final class Server {
                 }
             }).exceptionally(ex -> {
                 log.warn("agent recovery on {}: the legs could not be listed ({}); retrying", pbx.name(), ex.toString());
-                if (!shuttingDown) {
-                    CompletableFuture<Void> later = new CompletableFuture<>();
-                    CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> later.complete(null));
-                    recoverAgents(pbx, later, sessions, previous);
-                }
+                recoverAgentsLater(pbx, sessions, previous);
                 return null;
             });
             return null;
         });
+    }
+
+    /** Tries {@link #recoverAgents} again in a second, unless the node is shutting down. */
+    private void recoverAgentsLater(AsteriskPbx pbx, AgentSessions sessions, List<AgentSessionLog.Saved> previous) {
+        if (!shuttingDown) {
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> later.complete(null));
+            recoverAgents(pbx, later, sessions, previous);
+        }
     }
 
     /** What the agent recovery did on each server so far (one entry per server, once its AMI session was up). */

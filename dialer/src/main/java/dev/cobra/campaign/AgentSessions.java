@@ -102,7 +102,7 @@ public final class AgentSessions {
      * @throws IllegalArgumentException for an unknown pause reason or a bad extension
      */
     public Session login(String agentId, Set<String> campaigns, String extension, String pauseReason) {
-        if (sessions.containsKey(agentId) || pool.agent(agentId).map(a -> a.state().loggedIn()).orElse(false)) {
+        if (loggedInOrOpening(agentId)) {
             throw new IllegalStateException("agent " + agentId + " is already logged in (leg "
                     + (sessions.containsKey(agentId) && !sessions.get(agentId).legUp() ? "opening" : "up") + ")");
         }
@@ -195,7 +195,7 @@ public final class AgentSessions {
                     leg = f;
                 }
             }
-            boolean relogged = sessions.containsKey(p.agentId()) || pool.agent(p.agentId()).map(a -> a.state().loggedIn()).orElse(false);
+            boolean relogged = loggedInOrOpening(p.agentId());
             if (leg == null) {
                 if (!relogged) {
                     loggedOut.add(p.agentId());
@@ -229,6 +229,11 @@ public final class AgentSessions {
                 + " {} leg(s) of other nodes left alone", pbxName, resumed.size(), resumed, hungUp.size(), hungUp, loggedOut.size(),
                 leftAlone);
         return new Recovery(pbxName, List.copyOf(resumed), List.copyOf(hungUp), List.copyOf(loggedOut), leftAlone);
+    }
+
+    /** Whether the agent has a session (its leg up or still opening) or is logged in to the pool. */
+    private boolean loggedInOrOpening(String agentId) {
+        return sessions.containsKey(agentId) || pool.agent(agentId).map(a -> a.state().loggedIn()).orElse(false);
     }
 
     /** Pool listener: saves the state of an agent whose leg is up. */
